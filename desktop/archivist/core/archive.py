@@ -1,0 +1,327 @@
+"""Archive: the one facade the GUI and the CLI use.
+
+An archive is a folder: ``catalogue.sqlite`` (the truth), ``files/`` (originals by sha256) and ``index/``
+(Whoosh, a cache that ``reindex`` rebuilds from the catalogue).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from archivist.core.catalogue import Collection, Document, DocumentText, Highlight, Tag, open_catalogue
+from archivist.core.errors import ArchivistError, InvalidInputError, NotFoundError
+from archivist.core.extract.base import Heading, Page
+from archivist.core.importer import Importer, clean_issued, tag_named
+from archivist.core.index import IndexDocument, SearchIndex, SearchResults, run_search
+from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
+from archivist.core.records import DocumentContent, DocumentRecord, DocumentSummary, ImportResult
+from archivist.core.store import Store
+from archivist.core.writelock import WriteLock
+
+log = logging.getLogger("archivist.archive")
+
+CATALOGUE = "catalogue.sqlite"
+FILES = "files"
+INDEX = "index"
+EDITABLE_FIELDS = ("title", "authors", "date", "publisher", "site", "url", "language")
+ORDERS = {
+    "imported": (Document.imported_at.desc(), Document.id.desc()),
+    "title": (func.lower(Document.title), Document.id),
+    "date": (Document.issued.desc().nulls_last(), Document.id.desc()),
+}
+
+AddedListener = Callable[["Archive", list[int]], None]
+
+
+class Archive:
+    """An open archive folder."""
+
+    def __init__(self, root: Path, sessions: sessionmaker[Session]) -> None:
+        self.root = root
+        self.sessions = sessions
+        self.store = Store(root / FILES)
+        self.search_index = SearchIndex(root / INDEX)
+        self.lock = WriteLock(root / "write.lock")
+        # Features that keep their own derived data (citation keys, shared-passage signatures) listen here.
+        self.added_listeners: list[AddedListener] = []
+
+    # -- opening and closing ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path, create: bool = True) -> Archive:
+        """Open the archive at ``root``; create it when missing and ``create`` is true."""
+        root = Path(root)
+        catalogue = root / CATALOGUE
+        if not catalogue.exists():
+            if not create:
+                raise NotFoundError(f"no archive at {root}")
+            if root.exists() and not root.is_dir():
+                raise ArchivistError(f"{root} is a file, not an archive folder")
+            root.mkdir(parents=True, exist_ok=True)
+        archive = cls(root, open_catalogue(catalogue))
+        if not archive.search_index.exists():
+            archive.reindex()
+        return archive
+
+    @staticmethod
+    def exists(root: Path) -> bool:
+        return (Path(root) / CATALOGUE).is_file()
+
+    def close(self) -> None:
+        self.search_index.close()
+        bind = self.sessions.kw.get("bind")
+        if bind is not None:
+            bind.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *_exc: tuple[type[BaseException], BaseException, TracebackType] | Any) -> None:
+        self.close()
+
+    # -- reading documents -----------------------------------------------------------------------------
+    def count(self) -> int:
+        with self.sessions() as session:
+            return session.scalar(select(func.count(Document.id))) or 0
+
+    def document_ids(self, order: str = "imported") -> list[int]:
+        """Every document id in list order: cheap even for 100,000 documents (ids only)."""
+        with self.sessions() as session:
+            return list(session.scalars(select(Document.id).order_by(*ORDERS[order])))
+
+    def summaries(self, ids: Sequence[int]) -> dict[int, DocumentSummary]:
+        """List rows for the given ids (a lazy model asks for a screenful at a time)."""
+        with self.sessions() as session:
+            rows = session.scalars(select(Document).where(Document.id.in_(list(ids))))
+            return {row.id: DocumentSummary.of(row) for row in rows}
+
+    def list_documents(self, order: str = "imported") -> list[DocumentSummary]:
+        with self.sessions() as session:
+            rows = session.scalars(select(Document).order_by(*ORDERS[order]))
+            return [DocumentSummary.of(row) for row in rows]
+
+    def get(self, document_id: int) -> DocumentRecord:
+        with self.sessions() as session:
+            return DocumentRecord.of(self._document(session, document_id))
+
+    def content(self, document_id: int) -> DocumentContent:
+        with self.sessions() as session:
+            row = session.get(DocumentText, document_id)
+            if row is None:
+                raise NotFoundError(f"no document with id {document_id}")
+            return DocumentContent(
+                row.text,
+                [Page(int(start), str(label)) for start, label in row.pages] or [Page(0, "1")],
+                [Heading(int(s), int(e), int(level)) for s, e, level in row.headings or []],
+            )
+
+    def original_path(self, document_id: int) -> Path:
+        """Where the stored original is (read-only: never hand it to anything that writes)."""
+        return self.store.path_for(self.get(document_id).sha256)
+
+    @staticmethod
+    def _document(session: Session, document_id: int) -> Document:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        return document
+
+    # -- changing documents ----------------------------------------------------------------------------
+    def import_paths(
+        self,
+        paths: Iterable[Path | str],
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> ImportResult:
+        """Import files and folders (recursively); per-file errors are reported, never raised."""
+        importer = Importer(self, progress, cancel or CancelToken())
+        return importer.run([Path(path) for path in paths])
+
+    def update_metadata(self, document_id: int, **changes: Any) -> DocumentRecord:
+        """Change editable fields (title, authors, date, publisher, site, url, language)."""
+        unknown = set(changes) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise InvalidInputError(f"cannot edit {', '.join(sorted(unknown))}")
+        with self.lock.hold():
+            with self.sessions.begin() as session:
+                document = self._document(session, document_id)
+                _apply_metadata(document, changes)
+                record = DocumentRecord.of(document)
+            self.index_documents([document_id])
+        return record
+
+    def set_tags(self, document_id: int, tags: Iterable[str]) -> DocumentRecord:
+        with self.lock.hold():
+            with self.sessions.begin() as session:
+                document = self._document(session, document_id)
+                document.tags = [tag_named(session, name) for name in dict.fromkeys(tags) if name.strip()]
+                record = DocumentRecord.of(document)
+            self.index_documents([document_id])
+        return record
+
+    def highlight_count(self, document_id: int) -> int:
+        with self.sessions() as session:
+            query = select(func.count(Highlight.id)).where(Highlight.document_id == document_id)
+            return session.scalar(query) or 0
+
+    def delete(self, document_id: int, with_highlights: bool = False) -> None:
+        """Remove a document; refuses when it has highlights unless ``with_highlights`` confirms."""
+        with self.lock.hold():
+            with self.sessions.begin() as session:
+                document = self._document(session, document_id)
+                highlights = session.scalar(
+                    select(func.count(Highlight.id)).where(Highlight.document_id == document_id)
+                )
+                if highlights and not with_highlights:
+                    raise InvalidInputError(
+                        f"document {document_id} has {highlights} highlight(s); confirm to delete them too"
+                    )
+                sha = document.sha256
+                session.delete(document)
+            self.search_index.delete([document_id])
+            self.store.remove(sha)
+
+    # -- tags and collections --------------------------------------------------------------------------
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with the number of documents carrying it."""
+        with self.sessions() as session:
+            query = (
+                select(Tag.name, func.count(Document.id))
+                .join(Tag.documents, isouter=True)
+                .group_by(Tag.id)
+                .order_by(func.lower(Tag.name))
+            )
+            return [(name, count) for name, count in session.execute(query)]
+
+    def collections(self) -> list[tuple[int, str, int]]:
+        """(id, name, document count) of every collection."""
+        with self.sessions() as session:
+            query = (
+                select(Collection.id, Collection.name, func.count(Document.id))
+                .join(Collection.documents, isouter=True)
+                .group_by(Collection.id)
+                .order_by(func.lower(Collection.name))
+            )
+            return [(cid, name, count) for cid, name, count in session.execute(query)]
+
+    def create_collection(self, name: str) -> int:
+        name = name.strip()
+        if not name:
+            raise InvalidInputError("a collection needs a name")
+        with self.lock.hold(), self.sessions.begin() as session:
+            if session.scalar(select(Collection).where(Collection.name == name)) is not None:
+                raise InvalidInputError(f"a collection named {name!r} exists already")
+            collection = Collection(name=name)
+            session.add(collection)
+            session.flush()
+            return collection.id
+
+    def add_to_collection(self, collection_id: int, document_ids: Iterable[int]) -> None:
+        ids = list(document_ids)
+        with self.lock.hold():
+            with self.sessions.begin() as session:
+                collection = session.get(Collection, collection_id)
+                if collection is None:
+                    raise NotFoundError(f"no collection with id {collection_id}")
+                present = {document.id for document in collection.documents}
+                for document_id in ids:
+                    if document_id not in present:
+                        collection.documents.append(self._document(session, document_id))
+            self.index_documents(ids)
+
+    def collection_document_ids(self, collection_id: int) -> list[int]:
+        with self.sessions() as session:
+            collection = session.get(Collection, collection_id)
+            if collection is None:
+                raise NotFoundError(f"no collection with id {collection_id}")
+            return sorted(document.id for document in collection.documents)
+
+    # -- search and index ------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, sort: str = "relevance", snippets: bool = True) -> SearchResults:
+        return run_search(self.search_index, query, self._text_and_pages, limit, sort, snippets)
+
+    def _text_and_pages(self, document_id: int) -> tuple[str, list[Page]] | None:
+        try:
+            content = self.content(document_id)
+        except NotFoundError:
+            return None
+        return content.text, content.pages
+
+    def index_documents(self, document_ids: Sequence[int]) -> None:
+        """Bring the index entries of these documents up to date with the catalogue."""
+        self.search_index.add(self._index_documents(list(document_ids)))
+
+    def _index_documents(self, document_ids: list[int] | None) -> Iterable[IndexDocument]:
+        """IndexDocuments from the catalogue, read in chunks so memory stays flat for large archives."""
+        with self.sessions() as session:
+            ids = document_ids if document_ids is not None else list(session.scalars(select(Document.id)))
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                query = (
+                    select(Document)
+                    .where(Document.id.in_(chunk))
+                    .options(selectinload(Document.content), selectinload(Document.collections))
+                )
+                for document in session.scalars(query):
+                    yield _index_document(document)
+                session.expunge_all()
+
+    def reindex(self, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> int:
+        """Rebuild the index from the catalogue; the old index stays in place until the new one is done."""
+        total = self.count()
+        token = cancel or CancelToken()
+
+        def counted() -> Iterable[IndexDocument]:
+            for done, document in enumerate(self._index_documents(None), start=1):
+                token.raise_if_cancelled()
+                if done % 100 == 0 or done == total:
+                    progress(Progress(done, total, document.title))
+                yield document
+
+        with self.lock.hold():
+            return self.search_index.rebuild(counted())
+
+    def notify_added(self, document_ids: list[int]) -> None:
+        for listener in self.added_listeners:
+            try:
+                listener(self, document_ids)
+            except ArchivistError:
+                log.exception("a listener failed on documents %s", document_ids[:5])
+
+
+def _index_document(document: Document) -> IndexDocument:
+    return IndexDocument(
+        id=document.id,
+        title=document.title,
+        body=document.content.text if document.content is not None else "",
+        format=document.format,
+        authors=list(document.authors or []),
+        site=document.site or document.publisher,
+        tags=[tag.name for tag in document.tags],
+        collections=[collection.id for collection in document.collections],
+        issued=document.issued,
+    )
+
+
+def _apply_metadata(document: Document, changes: dict[str, Any]) -> None:
+    for name, value in changes.items():
+        if name == "authors":
+            names = value if isinstance(value, list) else str(value or "").split(";")
+            document.authors = [author.strip() for author in names if author.strip()]
+        elif name == "date":
+            issued, precision = clean_issued(value or None)
+            if value and issued is None:
+                raise InvalidInputError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+            document.issued, document.issued_precision = issued, precision
+        elif name == "title":
+            if not str(value or "").strip():
+                raise InvalidInputError("a document needs a title")
+            document.title = str(value).strip()
+        else:
+            setattr(document, name, (str(value).strip() or None) if value is not None else None)

@@ -1,0 +1,190 @@
+"""The catalogue's tables as SQLAlchemy 2 typed models: the archive's source of truth."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+document_tags = Table(
+    "document_tags",
+    Base.metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+document_collections = Table(
+    "document_collections",
+    Base.metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("collection_id", ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Document(Base):
+    """One imported original. ``issued`` is an ISO date cut to its precision ("2016", "2016-07", "2016-07-29")."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[str] = mapped_column(String(16), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    authors: Mapped[list[str]] = mapped_column(default=list)
+    issued: Mapped[str | None] = mapped_column(String(10), index=True)
+    issued_precision: Mapped[str | None] = mapped_column(String(5))
+    publisher: Mapped[str | None] = mapped_column(Text)
+    site: Mapped[str | None] = mapped_column(Text, index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(32))
+    citation_key: Mapped[str | None] = mapped_column(String(128), unique=True)
+    citation_key_pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    csl_type: Mapped[str | None] = mapped_column(String(32))
+    source_path: Mapped[str | None] = mapped_column(Text)
+    original_name: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    page_count: Mapped[int] = mapped_column(Integer, default=1)
+    text_version: Mapped[str] = mapped_column(String(64), default="")
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    content: Mapped[DocumentText] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=document_tags, back_populates="documents", lazy="selectin")
+    collections: Mapped[list[Collection]] = relationship(
+        secondary=document_collections, back_populates="documents", lazy="selectin"
+    )
+
+
+class DocumentText(Base):
+    """The extracted text, kept apart so listing documents never loads it.
+
+    ``pages`` is ``[[start, label], …]``; ``headings`` is ``[[start, end, level], …]``.
+    """
+
+    __tablename__ = "document_texts"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    pages: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    headings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    document: Mapped[Document] = relationship(back_populates="content")
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    documents: Mapped[list[Document]] = relationship(secondary=document_tags, back_populates="tags")
+
+
+class Collection(Base):
+    __tablename__ = "collections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    documents: Mapped[list[Document]] = relationship(
+        secondary=document_collections, back_populates="collections"
+    )
+
+
+class Color(Base):
+    """A highlight colour with a meaning the user can rename (yellow = claim…)."""
+
+    __tablename__ = "colors"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    label: Mapped[str] = mapped_column(String(100))
+    rgb: Mapped[str] = mapped_column(String(7))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Highlight(Base):
+    """A highlighted passage, anchored by offsets, quote and 32 characters of context on each side."""
+
+    __tablename__ = "highlights"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    page: Mapped[str | None] = mapped_column(String(32))
+    color: Mapped[str] = mapped_column(ForeignKey("colors.name", onupdate="CASCADE"), default="yellow")
+    text_version: Mapped[str] = mapped_column(String(64), default="")
+    orphan: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Note(Base):
+    """Markdown text on a highlight, or on a whole document when ``highlight_id`` is None."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    highlight_id: Mapped[int | None] = mapped_column(
+        ForeignKey("highlights.id", ondelete="CASCADE"), index=True, unique=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class ImportRun(Base):
+    """One import: what was asked for and when; its entries say what became of each file."""
+
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sources: Mapped[list[str]] = mapped_column(default=list)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ImportLogEntry(Base):
+    """Per file: ``ok``, ``duplicate`` or ``error`` with its message."""
+
+    __tablename__ = "import_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("import_runs.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    path: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text, default="")
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+
+
+Index("ix_highlights_color", Highlight.color)

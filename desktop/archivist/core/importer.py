@@ -1,0 +1,249 @@
+"""Importing files: find them, skip duplicates, extract, store, catalogue, index.
+
+A batch of documents is stored and committed to the catalogue in one SQLite transaction, and only then
+added to the index, so a crash leaves either nothing or complete documents (the index can be rebuilt).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archivist.core.catalogue.models import Document, DocumentText, ImportLogEntry, ImportRun, Tag, utcnow
+from archivist.core.extract import Extracted, ExtractionError, extract_file
+from archivist.core.jobs import CancelToken, Progress, ProgressCallback
+from archivist.core.records import DuplicateItem, ImportedItem, ImportErrorItem, ImportResult
+from archivist.core.store import sha256_of
+
+if TYPE_CHECKING:
+    from archivist.core.archive import Archive
+
+log = logging.getLogger("archivist.import")
+
+BATCH_SIZE = 200
+BATCH_SECONDS = 2.0
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A file read and extracted, ready to be stored and catalogued (or the reason it cannot be)."""
+
+    path: Path
+    sha256: str
+    extracted: Extracted | None = None
+    error: str | None = None
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[ImportErrorItem]]:
+    """Every file under the given files and folders (recursively, hidden ones skipped), in a stable order."""
+    files: list[Path] = []
+    errors: list[ImportErrorItem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(_walk(path, errors))
+        elif path.is_file():
+            files.append(path)
+        elif path.is_symlink():
+            errors.append(ImportErrorItem(str(path), "a link to a file that does not exist"))
+        elif path.exists():
+            errors.append(ImportErrorItem(str(path), "not a regular file"))
+        else:
+            errors.append(ImportErrorItem(str(path), "no such file or folder"))
+    return files, errors
+
+
+def _walk(folder: Path, errors: list[ImportErrorItem]) -> Iterator[Path]:
+    def on_error(error: OSError) -> None:
+        errors.append(ImportErrorItem(str(error.filename or folder), f"cannot read the folder: {error.strerror}"))
+
+    for root, dirs, names in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def prepare(path: Path, sha256: str) -> Prepared:
+    """Extract one file; runs anywhere (it touches neither the catalogue nor the index)."""
+    try:
+        return Prepared(path, sha256, extracted=extract_file(path))
+    except ExtractionError as error:
+        return Prepared(path, sha256, error=str(error))
+
+
+def hash_file(path: Path) -> tuple[str | None, str | None]:
+    """(sha256, None), or (None, error message) when the file cannot be read."""
+    try:
+        if path.stat().st_size == 0:
+            return None, "the file is empty"
+        return sha256_of(path), None
+    except OSError as error:
+        return None, f"cannot read the file: {error.strerror or error}"
+
+
+def clean_issued(value: str | None) -> tuple[str | None, str | None]:
+    """An ISO date of any precision and its precision name, or (None, None)."""
+    if value and _ISO_DATE.match(value.strip()):
+        value = value.strip()
+        return value, _PRECISION[len(value)]
+    return None, None
+
+
+def text_version(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def new_document(prepared: Prepared, session: Session) -> Document:
+    """A catalogue row (with its text and tags) for an extracted file."""
+    assert prepared.extracted is not None
+    extracted, meta, path = prepared.extracted, prepared.extracted.metadata, prepared.path
+    issued, precision = clean_issued(meta.issued)
+    document = Document(
+        sha256=prepared.sha256, format=extracted.format, title=(meta.title or path.stem).strip()[:2000],
+        authors=[name for name in meta.authors if name.strip()], issued=issued, issued_precision=precision,
+        publisher=meta.publisher, site=meta.site, url=meta.url, language=meta.language,
+        source_path=str(path.absolute()), original_name=path.name, size=path.stat().st_size,
+        page_count=len(extracted.pages), text_version=text_version(extracted.text), extra=dict(meta.extra),
+        citation_key_pinned=False, imported_at=utcnow(), modified_at=utcnow(),
+    )
+    document.content = DocumentText(
+        text=extracted.text,
+        pages=[[page.start, page.label] for page in extracted.pages],
+        headings=[[heading.start, heading.end, heading.level] for heading in extracted.headings],
+    )
+    document.tags = [tag_named(session, name) for name in dict.fromkeys(meta.tags) if name.strip()]
+    return document
+
+
+def tag_named(session: Session, name: str) -> Tag:
+    name = name.strip()[:200]
+    tag = session.scalar(select(Tag).where(Tag.name == name))
+    if tag is None:
+        tag = Tag(name=name)
+        session.add(tag)
+        session.flush()
+    return tag
+
+
+class ImportRunLog:
+    """The catalogue's record of one import: a run row and an entry per file."""
+
+    def __init__(self, session: Session, sources: list[str]) -> None:
+        run = ImportRun(sources=sources, started_at=utcnow(), cancelled=False)
+        session.add(run)
+        session.flush()
+        self.run_id = run.id
+
+    def entry(self, session: Session, path: str, status: str, message: str = "", doc_id: int | None = None) -> None:
+        session.add(ImportLogEntry(run_id=self.run_id, path=path, status=status, message=message,
+                                   document_id=doc_id, at=utcnow()))
+
+    def finish(self, session: Session, cancelled: bool) -> None:
+        run = session.get(ImportRun, self.run_id)
+        if run is not None:
+            run.finished_at = utcnow()
+            run.cancelled = cancelled
+
+
+class Importer:
+    """Runs one import over an archive's catalogue, store and index, under its write lock."""
+
+    def __init__(self, archive: Archive, progress: ProgressCallback, cancel: CancelToken) -> None:
+        self.archive = archive
+        self.progress = progress
+        self.cancel = cancel
+        self.result = ImportResult()
+        self._pending: list[Prepared] = []
+        self._pending_duplicates: list[tuple[Path, str]] = []
+        self._pending_errors: list[ImportErrorItem] = []
+        self._known: dict[str, int] = {}
+
+    def run(self, paths: list[Path]) -> ImportResult:
+        files, errors = discover(paths)
+        self.result.errors.extend(errors)
+        with self.archive.lock.hold(), self.archive.sessions.begin() as session:
+            self._known = dict(session.execute(select(Document.sha256, Document.id)).all())
+            self.run_log = ImportRunLog(session, [str(path) for path in paths])
+            self.result.run_id = self.run_log.run_id
+            for item in errors:
+                self.run_log.entry(session, item.path, "error", item.error)
+        last_flush = time.monotonic()
+        for done, path in enumerate(files):
+            if self.cancel.cancelled:
+                self.result.cancelled = True
+                break
+            self.progress(Progress(done, len(files), str(path)))
+            self._take(path)
+            if len(self._pending) >= BATCH_SIZE or time.monotonic() - last_flush > BATCH_SECONDS:
+                self._flush()
+                last_flush = time.monotonic()
+        self._flush(final=True)
+        self.progress(Progress(len(files) if not self.result.cancelled else done, len(files), ""))
+        return self.result
+
+    def _take(self, path: Path) -> None:
+        sha, error = hash_file(path)
+        if sha is None:
+            self._pending_errors.append(ImportErrorItem(str(path), error or "cannot read the file"))
+            return
+        if sha in self._known or any(item.sha256 == sha for item in self._pending):
+            self._pending_duplicates.append((path, sha))
+            return
+        prepared = prepare(path, sha)
+        if prepared.error is not None:
+            self._pending_errors.append(ImportErrorItem(str(path), prepared.error))
+        else:
+            self._pending.append(prepared)
+
+    def _flush(self, final: bool = False) -> None:
+        """Store and catalogue the pending files in one transaction, then index them."""
+        added: list[int] = []
+        with self.archive.lock.hold():
+            with self.archive.sessions.begin() as session:
+                added = self._commit_batch(session)
+                if final:
+                    self.run_log.finish(session, self.result.cancelled)
+            if added:
+                self.archive.index_documents(added)
+        self._pending, self._pending_duplicates, self._pending_errors = [], [], []
+        if added:
+            self.archive.notify_added(added)
+
+    def _commit_batch(self, session: Session) -> list[int]:
+        shas = [item.sha256 for item in self._pending]
+        # another process may have imported the same bytes since we looked
+        taken = dict(session.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas))).all())
+        self._known.update(taken)
+        added: list[int] = []
+        for item in self._pending:
+            if item.sha256 in self._known:
+                self._pending_duplicates.append((item.path, item.sha256))
+                continue
+            self.archive.store.put(item.path)
+            document = new_document(item, session)
+            session.add(document)
+            session.flush()
+            self._known[item.sha256] = document.id
+            added.append(document.id)
+            self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
+            self.run_log.entry(session, str(item.path), "ok", "", document.id)
+        for path, sha in self._pending_duplicates:
+            doc_id = self._known[sha]
+            self.result.duplicates.append(DuplicateItem(doc_id, str(path)))
+            self.run_log.entry(session, str(path), "duplicate", f"same bytes as document {doc_id}", doc_id)
+        for error in self._pending_errors:
+            self.result.errors.append(error)
+            self.run_log.entry(session, error.path, "error", error.error)
+        return added

@@ -1,0 +1,57 @@
+"""What the index stores for an archive document, built from catalogue values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(slots=True)
+class IndexDocument:
+    """The fields of one archive document as the index needs them."""
+
+    id: int
+    title: str
+    body: str
+    format: str
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    tags: list[str] = field(default_factory=list)
+    collections: list[int] = field(default_factory=list)
+    issued: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            "id": self.id,
+            "title": self.title or "",
+            "body": self.body,
+            "format": self.format,
+            "author": "; ".join(self.authors),
+        }
+        if self.site:
+            values["site"] = self.site
+            values["site_key"] = self.site.lower()
+        if self.tags:
+            values["tag"] = ",".join(tag.replace(",", " ") for tag in self.tags)
+        if self.collections:
+            values["collection"] = ",".join(str(number) for number in self.collections)
+        when = issued_datetime(self.issued)
+        if when is not None:
+            values["date"] = when
+            values["year"] = when.year
+        return values
+
+
+def issued_datetime(issued: str | None) -> datetime | None:
+    """The first moment of an ISO date of any precision ("2016" → 2016-01-01)."""
+    if not issued:
+        return None
+    parts = [int(part) for part in issued.split("-")[:3] if part.isdigit()]
+    if not parts:
+        return None
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return datetime(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None

@@ -1,0 +1,135 @@
+"""The Whoosh index folder: one writer at a time, a searcher reused until the index changes."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.index import FileIndex
+from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
+
+from archivist.core.index.documents import IndexDocument
+from archivist.core.index.schema import build_schema
+
+log = logging.getLogger("archivist.index")
+
+# A writer's RAM buffer before it flushes a segment; generous because the machine has memory to spare
+# and fewer, larger segments make both indexing and searching faster.
+WRITER_LIMIT_MB = 256
+
+
+class SearchIndex:
+    """The ``index/`` folder of an archive: a cache of the catalogue that can always be rebuilt."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = threading.RLock()
+        self._index: FileIndex | None = None
+        self._searcher: Searcher | None = None
+
+    # -- opening -------------------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return whoosh_index.exists_in(str(self.folder))
+
+    def _open(self) -> FileIndex:
+        if self._index is None:
+            if not self.exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._index = whoosh_index.create_in(str(self.folder), build_schema())
+            else:
+                self._index = whoosh_index.open_dir(str(self.folder))
+        return self._index
+
+    @property
+    def index(self) -> FileIndex:
+        with self._lock:
+            return self._open()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+    # -- reading -------------------------------------------------------------------------------------
+    def searcher(self) -> Searcher:
+        """A searcher over the newest committed state; reused while nothing changed."""
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self._open().searcher()
+            elif not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+    def document_count(self) -> int:
+        return self.searcher().doc_count()
+
+    def indexed_ids(self) -> set[int]:
+        searcher = self.searcher()
+        return {int(fields["id"]) for fields in searcher.all_stored_fields()}
+
+    # -- writing -------------------------------------------------------------------------------------
+    @contextmanager
+    def writer(self) -> Iterator[SegmentWriter]:
+        """The one writer; commits when the block ends, cancels on an exception."""
+        with self._lock:
+            writer = self._open().writer(limitmb=WRITER_LIMIT_MB)
+            try:
+                yield writer
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def add(self, documents: Iterable[IndexDocument]) -> int:
+        """Add or replace documents (by id) in one commit."""
+        count = 0
+        with self.writer() as writer:
+            for document in documents:
+                writer.update_document(**document.fields())
+                count += 1
+        return count
+
+    def delete(self, document_ids: Iterable[int]) -> None:
+        with self.writer() as writer:
+            for document_id in document_ids:
+                writer.delete_by_term("id", document_id)
+
+    def rebuild(self, documents: Iterable[IndexDocument]) -> int:
+        """Build a fresh index beside the old one, then swap it in: a failed rebuild loses nothing."""
+        with self._lock:
+            self.close()
+            fresh = self.folder.with_name(self.folder.name + ".rebuilding")
+            shutil.rmtree(fresh, ignore_errors=True)
+            fresh.mkdir(parents=True)
+            new_index = whoosh_index.create_in(str(fresh), build_schema())
+            writer = new_index.writer(limitmb=WRITER_LIMIT_MB)
+            count = 0
+            try:
+                for document in documents:
+                    writer.add_document(**document.fields())
+                    count += 1
+            except BaseException:
+                writer.cancel()
+                new_index.close()
+                shutil.rmtree(fresh, ignore_errors=True)
+                raise
+            writer.commit()
+            new_index.close()
+            old = self.folder.with_name(self.folder.name + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            if self.folder.exists():
+                self.folder.rename(old)
+            fresh.rename(self.folder)
+            shutil.rmtree(old, ignore_errors=True)
+            log.info("index rebuilt with %d documents", count)
+            return count
