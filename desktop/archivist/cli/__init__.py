@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from archivist import __version__
-from archivist.cli import documents, maintenance
+from archivist.cli import annotations, backup, citations, compare, documents, maintenance, search
 from archivist.cli.context import open_archive_for
 from archivist.core.errors import ArchivistError
 
-COMMAND_MODULES = [documents, maintenance]
+COMMAND_MODULES = [documents, search, annotations, citations, compare, maintenance, backup]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -56,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArchivistError as error:
         print(f"archivist: {error}", file=sys.stderr)
         return EXIT_PARTIAL
+    except BrokenPipeError:  # `archivist list | head`: the reader went away, which is not an error
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print("archivist: interrupted", file=sys.stderr)
         return 130

@@ -1,19 +1,13 @@
-"""Commands on documents: import, list, search, show."""
+"""Commands on documents: import, list, show."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-import textwrap
-from typing import Any
 
 from archivist.cli.context import add_json_flag, error_line, print_json
 from archivist.cli.progressbar import ProgressBar
 from archivist.core.archive import Archive
-from archivist.core.index import SearchResults
 from archivist.core.records import ImportResult
-
-BOLD, RESET = "\033[1m", "\033[0m"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,14 +20,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--sort", choices=["imported", "title", "date"], default="imported")
     add_json_flag(parser)
     parser.set_defaults(func=cmd_list)
-
-    parser = subparsers.add_parser("search", help="full-text search (words, \"phrases\", AND/OR/NOT, field:value)")
-    parser.add_argument("query", nargs="+", metavar="QUERY")
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
-    parser.add_argument("--sort", choices=["relevance", "date", "-date"], default="relevance",
-                        help="relevance (default), date (oldest first) or -date (newest first)")
-    add_json_flag(parser)
-    parser.set_defaults(func=cmd_search)
 
     parser = subparsers.add_parser("show", help="a document's metadata and text")
     parser.add_argument("document_id", type=int, metavar="DOC_ID")
@@ -72,53 +58,6 @@ def cmd_list(args: argparse.Namespace, archive: Archive) -> int:
         authors = "; ".join(document.authors) or "—"
         print(f"{document.id:>6}  {document.date or '—':<10}  {document.format:<8}  {document.title[:70]}  ({authors})")
     return 0
-
-
-def cmd_search(args: argparse.Namespace, archive: Archive) -> int:
-    query = " ".join(args.query)
-    results = archive.search(query, limit=args.limit, sort=args.sort)
-    if args.json:
-        print_json(search_json(results))
-    else:
-        print_search(results, sys.stdout.isatty())
-    return 0
-
-
-def search_json(results: SearchResults) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "query": results.query,
-        "total": results.total,
-        "took_ms": results.took_ms,
-        "hits": [
-            {
-                "id": hit.id,
-                "title": hit.title,
-                "score": hit.score,
-                "snippets": [
-                    {"text": snippet.text, "page": snippet.page, "marks": [list(mark) for mark in snippet.marks],
-                     "html": snippet.html()}
-                    for snippet in hit.snippets
-                ],
-            }
-            for hit in results.hits
-        ],
-    }
-    if results.suggestion:
-        data["suggestion"] = results.suggestion
-    return data
-
-
-def print_search(results: SearchResults, color: bool) -> None:
-    before, after = (BOLD, RESET) if color else ("[", "]")
-    print(f"{results.total} document(s) for {results.query!r} ({results.took_ms:.0f} ms)")
-    if results.suggestion:
-        print(f"Did you mean: {results.suggestion}")
-    for hit in results.hits:
-        print(f"\n{hit.id:>6}  {hit.title}")
-        for snippet in hit.snippets:
-            body = textwrap.fill(snippet.marked(before, after), width=100, initial_indent="        … ",
-                                 subsequent_indent="          ")
-            print(f"{body} … (p. {snippet.page})")
 
 
 def cmd_show(args: argparse.Namespace, archive: Archive) -> int:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -24,6 +25,11 @@ from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_prog
 from archivist.core.records import DocumentContent, DocumentRecord, DocumentSummary, ImportResult
 from archivist.core.store import Store
 from archivist.core.writelock import WriteLock
+
+if TYPE_CHECKING:
+    from archivist.core.annotations import Annotations
+    from archivist.core.citations import Citations
+    from archivist.core.compare import Comparer
 
 log = logging.getLogger("archivist.archive")
 
@@ -84,6 +90,25 @@ class Archive:
 
     def __exit__(self, *_exc: tuple[type[BaseException], BaseException, TracebackType] | Any) -> None:
         self.close()
+
+    # -- features kept in their own modules ------------------------------------------------------------
+    @cached_property
+    def annotations(self) -> Annotations:
+        from archivist.core.annotations import Annotations
+
+        return Annotations(self)
+
+    @cached_property
+    def citations(self) -> Citations:
+        from archivist.core.citations import Citations
+
+        return Citations(self)
+
+    @cached_property
+    def compare(self) -> Comparer:
+        from archivist.core.compare import Comparer
+
+        return Comparer(self)
 
     # -- reading documents -----------------------------------------------------------------------------
     def count(self) -> int:
