@@ -23,7 +23,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.corpus import write_reuters  # noqa: E402
+from benchmarks.corpus import write_reuters
 
 
 def time_archivist(folder: Path, archive: Path) -> tuple[float, dict[str, int]]:
