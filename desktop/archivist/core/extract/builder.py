@@ -46,6 +46,17 @@ class TextBuilder:
         if start is not None:
             self.headings.append(Heading(start, start + len(text), max(1, min(level, 6))))
 
+    def extend(self, other: TextBuilder) -> None:
+        """Append another builder's paragraphs and headings (not its pages)."""
+        heading_at = {heading.start: heading.level for heading in other.headings}
+        offset = 0
+        for paragraph in other.text.split("\n\n") if other.text else []:
+            if offset in heading_at:
+                self.heading(paragraph, heading_at[offset])
+            else:
+                self.paragraph(paragraph)
+            offset += len(paragraph) + 2
+
     def page(self, label: str) -> None:
         """Start a new page before the next paragraph."""
         start = self._length + 2 if self._parts else 0

@@ -72,7 +72,7 @@ def clean_authors(names: Iterable[object]) -> list[str]:
 
 
 def _split_and(chunk: str) -> list[str]:
-    """"Jane Doe and John Roe" are two people; "Johnson & Johnson" or "Mac & i" are one name."""
+    """ "Jane Doe and John Roe" are two people; "Johnson & Johnson" or "Mac & i" are one name."""
     parts = [part.strip() for part in _AND.split(chunk)]
     if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
         return parts
@@ -80,7 +80,7 @@ def _split_and(chunk: str) -> list[str]:
 
 
 def _split_commas(part: str) -> list[str]:
-    """"Doe, Jane" is one name written family first; "Doe, Roe, Poe" are three names."""
+    """ "Doe, Jane" is one name written family first; "Doe, Roe, Poe" are three names."""
     pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
     if len(pieces) == 2 and len(pieces[0].split()) == 1 and len(pieces[1].split()) <= 3:
         return [f"{pieces[1]} {pieces[0]}"]
@@ -103,7 +103,7 @@ def split_keywords(value: object) -> list[str]:
 
 
 def iso_date(value: object) -> str | None:
-    """"2016", "2016-07" or "2016-07-29" from a date, a datetime or an ISO-like string."""
+    """ "2016", "2016-07" or "2016-07-29" from a date, a datetime or an ISO-like string."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.strftime("%Y-%m-%d") if 1000 <= value.year <= 2999 else None
     text = _as_text(value)
@@ -112,7 +112,7 @@ def iso_date(value: object) -> str | None:
 
 
 def pdf_date(value: object) -> str | None:
-    """"D:20160729143000+02'00'" (or without "D:", or cut short) as an ISO date."""
+    """ "D:20160729143000+02'00'" (or without "D:", or cut short) as an ISO date."""
     text = _as_text(value) or ""
     match = re.match(r"(?:D:)?\s*(\d{4})(\d{2})?(\d{2})?", text)
     return _checked(*match.groups()) if match else None

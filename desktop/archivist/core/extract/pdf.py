@@ -20,12 +20,22 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _DAMAGED = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError)
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
-# "exam-\nple" -> "example": only when the next line goes on in lower case, so "Jean-\nPaul" keeps its hyphen.
-_HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\n(?=[a-zà-ÿ])")
 _LIST_ITEM = re.compile(r"(?:[•◦▪●·∙\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 # Private-use glyphs (icon fonts, e.g. the flags in google-doc-document.pdf) and control characters.
 _JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _MIN_PROSE_WIDTH = 30
+# Typographic ligatures (pdfTeX output is full of them) would hide "filled" from a search for it.
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 
 
 def extract(path: Path) -> Extracted:
@@ -106,9 +116,8 @@ def _join_pages(texts: list[str], labels: list[str]) -> tuple[str, list[Page]]:
 def normalise_page(raw: str) -> str:
     """One page's text: paragraphs separated by blank lines, wrapped prose lines joined."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _JUNK_CHARS.sub("", text)
+    text = _JUNK_CHARS.sub("", text).translate(_LIGATURES)
     text = _TRAILING_SPACE.sub("\n", text + "\n")
-    text = _HYPHEN_BREAK.sub(r"\1", text)
     lines = [line.strip() for line in text.split("\n")]
     return "\n\n".join(_paragraphs(lines))
 
@@ -130,7 +139,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
             prose = previous_full = False
             continue
         is_full = full_width is not None and len(line) >= full_width
-        if block and previous_full and not _LIST_ITEM.match(line):
+        if block and previous_full and not _starts_block(block[-1], line, is_full):
             block[-1] = _join_lines(block[-1], line)
             prose = True
         elif block and (prose or is_full or previous_full):
@@ -144,6 +153,18 @@ def _paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def _starts_block(previous: str, line: str, is_full: bool) -> bool:
+    """A list item, or a short unpunctuated line after a finished sentence (a heading): not a continuation."""
+    if _LIST_ITEM.match(line):
+        return True
+    return (
+        not is_full
+        and previous.endswith((".", "!", "?", ":", "”", '"'))
+        and not line.endswith((".", "!", "?", ":", ",", ";", "”", '"'))
+        and (line[0].isupper() or line[0].isdigit())
+    )
+
+
 def _full_width(lines: list[str]) -> float | None:
     """The width from which a line counts as running to the right margin; None when lines are short."""
     widths = sorted(len(line) for line in lines if line)
@@ -154,8 +175,10 @@ def _full_width(lines: list[str]) -> float | None:
 
 
 def _join_lines(first: str, second: str) -> str:
-    # "Jean-" + "Paul": a hyphen the dehyphenation kept is part of the word.
-    return first + second if first.endswith(("-", "\u00ad", "/")) else f"{first} {second}"
+    """Join a wrapped line to the next: "exam-" + "ple" is "example", "Jean-" + "Paul" keeps its hyphen."""
+    if first.endswith(("-", "\u00ad")) and len(first) > 1 and first[-2].isalpha():
+        return first[:-1] + second if second[:1].islower() else first + second
+    return first + second if first.endswith("/") else f"{first} {second}"
 
 
 def _flush(paragraphs: list[str], block: list[str]) -> None:

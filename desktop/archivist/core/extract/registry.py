@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -21,6 +22,8 @@ FORMATS: dict[str, str] = {
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# A saved page often starts with "<?xml ...?>" or "<!-- saved from url=... -->" (Internet Explorer).
+_LEADING_NOISE = re.compile(rb"\A(?:\xef\xbb\xbf|\s|<\?xml[^>]*>|<!--.*?-->)*", re.DOTALL)
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title")
 
 
@@ -37,10 +40,8 @@ def sniff_format(path: Path) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
-    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     suffix = path.suffix.lower()
-    html_like = suffix in _HTML_SUFFIXES or any(lowered.startswith(marker) for marker in _HTML_MARKERS)
-    if html_like and b"<" in head:
+    if (suffix in _HTML_SUFFIXES and b"<" in head) or _looks_like_html(head):
         return "html"
     if _looks_binary(head):
         raise ExtractionError("binary data, not a document Archivist can read")
@@ -62,6 +63,12 @@ def _sniff_zip(path: Path) -> str:
     if path.suffix.lower() == ".epub":
         return "epub"
     raise ExtractionError("a ZIP archive that is neither a Word document nor an EPUB book")
+
+
+def _looks_like_html(head: bytes) -> bool:
+    """Markup that starts like a web page, after any BOM, XML declaration and comments."""
+    lowered = _LEADING_NOISE.sub(b"", head.lower())
+    return any(lowered.startswith(marker) for marker in _HTML_MARKERS)
 
 
 def _looks_binary(head: bytes) -> bool:

@@ -16,6 +16,8 @@ def decode_bytes(raw: bytes) -> str:
     """Text from bytes: UTF-8 (with or without BOM) when valid, else charset-normalizer's best guess."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows Notepad's "Unicode"
+        return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -34,8 +36,8 @@ def title_from_text(text: str) -> str | None:
     """The first non-empty line, shortened at a word boundary when it is a whole paragraph."""
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
-        if not line:
-            continue
+        if not any(char.isalnum() for char in line):
+            continue  # blank lines and rules such as "---" or "***"
         if len(line) <= _TITLE_MAX:
             return line
         cut = line[:_TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:")

@@ -1,0 +1,290 @@
+"""Reading files in worker processes that can be stopped: a hung or runaway extractor costs one file, not the import.
+
+Each worker reads one file at a time under an address-space limit; the parent gives every file a deadline
+and kills and replaces a worker that passes it. Workers come from a ``forkserver`` context where there is one
+(``spawn`` elsewhere): the GUI imports on a thread, and forking a process that has threads can deadlock.
+Results come back in the order the files went in, so document ids follow the order of the files.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from archivist.core.extract.base import Extracted, ExtractionError
+from archivist.core.extract.limits import Limits, check_zip
+from archivist.core.extract.registry import FORMATS, extract_file, sniff_format
+
+log = logging.getLogger("archivist.import")
+
+T = TypeVar("T")
+ZIP_FORMATS = frozenset({"docx", "epub"})
+# Files read ahead of the one the importer waits for; bounds the memory held by finished texts.
+MAX_AHEAD = 64
+_CRASHED = "the reader stopped on this file (crashed or ran out of memory); skipped"
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of reading one file: its extraction or a short error, and how long it took."""
+
+    extracted: Extracted | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def read_file(path: Path, limits: Limits) -> Extracted:
+    """Extract ``path`` after the checks that need no extractor (size, ZIP bombs); raises ExtractionError."""
+    error = limits.size_error(path.stat().st_size)
+    if error:
+        raise ExtractionError(error)
+    format_name = sniff_format(path)
+    if format_name in ZIP_FORMATS:
+        check_zip(path, limits)
+    return extract_file(path, format_name)
+
+
+def read_outcome(path: Path, limits: Limits) -> Outcome:
+    """``read_file`` with every failure turned into a one-line message (never a traceback)."""
+    started = time.monotonic()
+    try:
+        return Outcome(extracted=read_file(path, limits), seconds=time.monotonic() - started)
+    except ExtractionError as error:
+        message = str(error)
+    except MemoryError:
+        message = "the file needs more memory than Archivist allows; skipped"
+    except RecursionError:
+        message = "the file is nested too deeply to read; skipped"
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+    except Exception as error:  # an extractor bug must cost this file only
+        log.exception("reading %s failed", path)
+        message = f"cannot read this file: {type(error).__name__}"
+    return Outcome(error=message[:200], seconds=time.monotonic() - started)
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: no rlimits; the deadline still bounds the worker
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError) as error:
+        log.info("cannot limit worker memory: %s", error)
+
+
+def worker_main(connection: Connection, limits: Limits) -> None:
+    """A worker's loop: a path in, an Outcome out, until the parent sends None or goes away."""
+    _limit_memory(limits.memory_bytes)
+    while True:
+        try:
+            path = connection.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        outcome = read_outcome(Path(path), limits)
+        try:
+            connection.send(outcome)
+        except MemoryError:
+            connection.send(Outcome(error="the file needs more memory than Archivist allows; skipped"))
+
+
+@contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start a worker without re-running the caller's ``__main__`` in it.
+
+    multiprocessing re-imports the parent's main script in every spawned or forkserver child, which runs a
+    script without an ``if __name__ == "__main__"`` guard (a benchmark, a notebook) a second time. The worker
+    needs nothing from it: its target lives in this module, so the main module is hidden while it starts.
+    """
+    main = sys.modules["__main__"]
+    saved = {name: main.__dict__[name] for name in ("__file__", "__spec__") if name in main.__dict__}
+    for name in saved:
+        setattr(main, name, None) if name == "__spec__" else delattr(main, name)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(main, name, value)
+
+
+def _context() -> BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # The server imports the extractors once; each worker forked from it starts warm.
+        context.set_forkserver_preload(["archivist.core.extract.registry", *FORMATS.values()])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class _Worker(Generic[T]):
+    """One worker process and the file it is reading."""
+
+    def __init__(self, context: BaseContext, limits: Limits) -> None:
+        self.context = context
+        self.limits = limits
+        self.process: BaseProcess | None = None
+        self.connection: Connection | None = None
+        self.job: tuple[int, T] | None = None
+        self.started = 0.0
+
+    def submit(self, number: int, item: T, path: Path) -> None:
+        if self.process is None or not self.process.is_alive():
+            self._start()
+        assert self.connection is not None
+        self.job, self.started = (number, item), time.monotonic()
+        self.connection.send(str(path))
+
+    def _start(self) -> None:
+        self.stop()
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=worker_main, args=(child, self.limits), daemon=True,
+                                       name="archivist-reader")
+        with _main_module_hidden():
+            process.start()
+        child.close()
+        self.process, self.connection = process, parent
+
+    def overdue(self, now: float) -> bool:
+        return self.job is not None and now - self.started > self.limits.seconds
+
+    def receive(self) -> Outcome:
+        """The finished job's outcome; a worker that died mid-file is stopped and reported as such."""
+        assert self.connection is not None
+        try:
+            outcome: Outcome = self.connection.recv()
+        except (EOFError, OSError):
+            self.stop()
+            outcome = Outcome(error=_CRASHED)
+        outcome.seconds = time.monotonic() - self.started
+        return outcome
+
+    def stop(self) -> None:
+        """Kill the process (it may be stuck in C code that no signal handler reaches) and forget it."""
+        if self.connection is not None:
+            self.connection.close()
+        if self.process is not None:
+            self.process.kill()
+            self.process.join(5)
+        self.process = self.connection = None
+
+
+class ExtractionPool(Generic[T]):
+    """A few worker processes reading files under ``limits``; use as a context manager."""
+
+    def __init__(self, limits: Limits, workers: int = 2) -> None:
+        self.limits = limits
+        self._context = _context()
+        self._workers: list[_Worker[T]] = [_Worker(self._context, limits) for _ in range(max(1, workers))]
+
+    def __enter__(self) -> ExtractionPool[T]:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            if worker.connection is not None and worker.job is None:
+                with suppress(OSError):
+                    worker.connection.send(None)  # let an idle worker exit on its own
+            worker.stop()
+
+    def read(self, items: Iterable[T], path_of: Callable[[T], Path]) -> Iterator[tuple[T, Outcome]]:
+        """Each item with the outcome of reading its file, in the order of ``items`` (read lazily)."""
+        source = enumerate(items)
+        finished: dict[int, tuple[T, Outcome]] = {}
+        next_out, exhausted = 0, False
+        while True:
+            exhausted = self._fill(source, path_of, finished, next_out, exhausted)
+            while next_out in finished:
+                yield finished.pop(next_out)
+                next_out += 1
+            busy = [worker for worker in self._workers if worker.job is not None]
+            if not busy:
+                if exhausted and not finished:
+                    return
+                continue
+            self._collect(busy, finished)
+
+    def _fill(self, source: Iterator[tuple[int, T]], path_of: Callable[[T], Path],
+              finished: dict[int, tuple[T, Outcome]], next_out: int, exhausted: bool) -> bool:
+        """Give every idle worker a file while the read-ahead allows; True once ``source`` is used up."""
+        for worker in self._workers:
+            if exhausted or worker.job is not None or len(finished) >= MAX_AHEAD:
+                continue
+            entry = next(source, None)
+            if entry is None:
+                return True
+            worker.submit(entry[0], entry[1], path_of(entry[1]))
+        return exhausted
+
+    def _collect(self, busy: list[_Worker[T]], finished: dict[int, tuple[T, Outcome]]) -> None:
+        """Wait for the first worker to finish or pass its deadline, and record what came of it."""
+        deadline = min(worker.started for worker in busy) + self.limits.seconds
+        connections = [worker.connection for worker in busy if worker.connection is not None]
+        ready = wait(connections, timeout=max(0.0, deadline - time.monotonic()))
+        now = time.monotonic()
+        for worker in busy:
+            assert worker.job is not None
+            number, item = worker.job
+            if worker.connection in ready:
+                finished[number] = (item, worker.receive())
+            elif worker.overdue(now):
+                log.warning("%s: over %g s; stopping its reader", item, self.limits.seconds)
+                worker.stop()
+                finished[number] = (item, Outcome(error=self.limits.timeout_error(), seconds=now - worker.started))
+            else:
+                continue
+            worker.job = None
+
+
+Reader = Callable[[Iterable[T], Callable[[T], Path]], Iterator[tuple[T, Outcome]]]
+# Up to this many plain-text files are read in the importing process: starting a worker would take longer
+# than reading them. Plain text cannot hang (one decoding pass over a file already under the size limit);
+# every format whose library could loop or blow up (PDF, HTML, DOCX, EPUB, Markdown's YAML) goes to a worker.
+IN_PROCESS_MAX_FILES = 3
+_IN_PROCESS_FORMATS = frozenset({"text"})
+
+
+def needs_workers(paths: list[Path]) -> bool:
+    """Whether these files must be read in worker processes (see IN_PROCESS_MAX_FILES)."""
+    if len(paths) > IN_PROCESS_MAX_FILES:
+        return True
+    for path in paths:
+        try:
+            if sniff_format(path) not in _IN_PROCESS_FORMATS:
+                return True
+        except (ExtractionError, OSError):
+            continue  # the reader reports it
+    return False
+
+
+@contextmanager
+def open_reader(paths: list[Path], limits: Limits, workers: int = 2) -> Iterator[Reader[T]]:
+    """A reader for an import of ``paths``: worker processes, or the calling process for a few text files."""
+    if needs_workers(paths):
+        with ExtractionPool[T](limits, workers) as pool:
+            yield pool.read
+        return
+
+    def read_here(items: Iterable[T], path_of: Callable[[T], Path]) -> Iterator[tuple[T, Outcome]]:
+        for item in items:
+            yield item, read_outcome(path_of(item), limits)
+
+    yield read_here
