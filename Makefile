@@ -27,5 +27,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
+# dist/archivist/: a one-folder build that runs without Python (packaging/archivist.spec says what is in it)
+bundle: $(STAMP)
+	@$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/archivist.spec
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

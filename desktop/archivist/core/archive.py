@@ -19,17 +19,29 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from archivist.core.catalogue import Collection, Document, DocumentText, Highlight, Tag, open_catalogue
 from archivist.core.errors import ArchivistError, InvalidInputError, NotFoundError
 from archivist.core.extract.base import Heading, Page
+from archivist.core.extract.limits import Limits
 from archivist.core.importer import Importer, clean_issued, tag_named
-from archivist.core.index import IndexDocument, SearchIndex, SearchResults, run_search
+from archivist.core.index import (
+    IndexDocument,
+    RelatedHit,
+    SearchIndex,
+    SearchResults,
+    facet_counts,
+    related_documents,
+    run_search,
+)
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
 from archivist.core.records import DocumentContent, DocumentRecord, DocumentSummary, ImportResult
 from archivist.core.store import Store
 from archivist.core.writelock import WriteLock
 
 if TYPE_CHECKING:
+    from archivist.core.annotation_records import ReanchorReport
     from archivist.core.annotations import Annotations
+    from archivist.core.check import CheckReport
     from archivist.core.citations import Citations
     from archivist.core.compare import Comparer
+    from archivist.core.importlog import ImportLog
 
 log = logging.getLogger("archivist.archive")
 
@@ -55,8 +67,11 @@ class Archive:
         self.store = Store(root / FILES)
         self.search_index = SearchIndex(root / INDEX)
         self.lock = WriteLock(root / "write.lock")
+        self.import_limits = Limits.from_env()  # per-file size, time and memory limits of imports
         # Features that keep their own derived data (citation keys, shared-passage signatures) listen here.
         self.added_listeners: list[AddedListener] = []
+        self.added_listeners.append(lambda archive, ids: archive.compare.on_added(archive, ids))  # reuse index
+        self.added_listeners.append(lambda archive, ids: archive.citations.assign_keys(ids))  # stable cite keys
 
     # -- opening and closing ---------------------------------------------------------------------------
     @classmethod
@@ -165,7 +180,7 @@ class Archive:
         cancel: CancelToken | None = None,
     ) -> ImportResult:
         """Import files and folders (recursively); per-file errors are reported, never raised."""
-        importer = Importer(self, progress, cancel or CancelToken())
+        importer = Importer(self, progress, cancel or CancelToken(), self.import_limits)
         return importer.run([Path(path) for path in paths])
 
     def update_metadata(self, document_id: int, **changes: Any) -> DocumentRecord:
@@ -189,6 +204,20 @@ class Archive:
                 record = DocumentRecord.of(document)
             self.index_documents([document_id])
         return record
+
+    def re_extract(self, document_id: int) -> ReanchorReport:
+        """Extract the stored original again (an extractor improved) and re-anchor the document's highlights."""
+        from archivist.core.extract import extract_file
+
+        extracted = extract_file(self.original_path(document_id))
+        return self.replace_text(document_id, extracted.text, extracted.pages, extracted.headings)
+
+    def replace_text(
+        self, document_id: int, text: str, pages: Sequence[Page] | None = None,
+        headings: Sequence[Heading] | None = None,
+    ) -> ReanchorReport:
+        """Give a document a new text: updates its text version, re-anchors highlights (orphans kept), reindexes."""
+        return self.annotations.replace_text(document_id, text, pages, headings)
 
     def highlight_count(self, document_id: int) -> int:
         with self.sessions() as session:
@@ -268,8 +297,44 @@ class Archive:
             return sorted(document.id for document in collection.documents)
 
     # -- search and index ------------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20, sort: str = "relevance", snippets: bool = True) -> SearchResults:
-        return run_search(self.search_index, query, self._text_and_pages, limit, sort, snippets)
+    def search(
+        self, query: str, limit: int = 20, sort: str = "relevance", snippets: bool = True, free_text: bool = False
+    ) -> SearchResults:
+        """Ranked hits with snippets; ``free_text`` treats operators, fields and punctuation as plain words."""
+        return run_search(self.search_index, query, self._text_and_pages, limit, sort, snippets, free_text)
+
+    def facets(self, query: str | Sequence[int] | None = None) -> dict[str, list[tuple[str, int]]]:
+        """Counts by format, year, tag and site, biggest first (years newest first).
+
+        A query string counts the documents it matches, from the index ("" or None: the whole archive);
+        a list of ids counts those documents from the catalogue (format, year, site).
+        """
+        if query is None or isinstance(query, str):
+            return facet_counts(self.search_index, query)
+        from archivist.core.facets import catalogue_facets
+
+        with self.sessions() as session:
+            return catalogue_facets(session, query)
+
+    def related(self, document_id: int, limit: int = 10) -> list[RelatedHit]:
+        """Documents sharing this one's key terms (more like this), itself excluded."""
+        return related_documents(self.search_index, document_id, self.content(document_id).text, limit)
+
+    def match_spans(self, document_id: int, query: str) -> list[tuple[int, int]]:
+        """(start, end) offsets in the document's text of the words the query matches (for the reader)."""
+        from archivist.core.index.snippets import TermMatcher, find_matches
+        from archivist.core.index.query import parse_query
+        from archivist.core.index.schema import text_analyzer
+
+        searcher = self.search_index.searcher()
+        parsed = parse_query(searcher.schema, query)
+        terms = {
+            value.decode("utf-8") if isinstance(value, bytes) else str(value)
+            for field, value in parsed.existing_terms(searcher.reader(), expand=True)
+            if field in ("body", "title")
+        }
+        text = self.content(document_id).text
+        return [(start, end) for start, end, _term in find_matches(text, TermMatcher(text_analyzer(), terms))]
 
     def _text_and_pages(self, document_id: int) -> tuple[str, list[Page]] | None:
         try:
@@ -311,6 +376,18 @@ class Archive:
 
         with self.lock.hold():
             return self.search_index.rebuild(counted())
+
+    def check(self, repair: bool = False) -> CheckReport:
+        """Compare catalogue, stored originals and index; ``repair`` fixes what can be fixed."""
+        from archivist.core.check import check_archive
+
+        return check_archive(self, repair)
+
+    def import_log(self, run_id: int | None = None, errors_only: bool = False) -> ImportLog:
+        """Import runs with their counts, and the per-file entries of ``run_id`` (default: the newest run)."""
+        from archivist.core.importlog import import_log
+
+        return import_log(self, run_id, errors_only)
 
     def notify_added(self, document_ids: list[int]) -> None:
         for listener in self.added_listeners:

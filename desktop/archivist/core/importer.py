@@ -20,7 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archivist.core.catalogue.models import Document, DocumentText, ImportLogEntry, ImportRun, Tag, utcnow
-from archivist.core.extract import Extracted, ExtractionError, extract_file
+from archivist.core.extract import Extracted
+from archivist.core.extract.limits import Limits
+from archivist.core.extract.sandbox import Outcome, Reader, open_reader, read_outcome
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback
 from archivist.core.records import DuplicateItem, ImportedItem, ImportErrorItem, ImportResult
 from archivist.core.store import sha256_of
@@ -75,19 +77,21 @@ def _walk(folder: Path, errors: list[ImportErrorItem]) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def prepare(path: Path, sha256: str) -> Prepared:
-    """Extract one file; runs anywhere (it touches neither the catalogue nor the index)."""
-    try:
-        return Prepared(path, sha256, extracted=extract_file(path))
-    except ExtractionError as error:
-        return Prepared(path, sha256, error=str(error))
+def prepare(path: Path, sha256: str, limits: Limits | None = None) -> Prepared:
+    """Extract one file in this process (no deadline: the importer uses worker processes for that)."""
+    outcome = read_outcome(path, limits or Limits())
+    return Prepared(path, sha256, extracted=outcome.extracted, error=outcome.error)
 
 
-def hash_file(path: Path) -> tuple[str | None, str | None]:
-    """(sha256, None), or (None, error message) when the file cannot be read."""
+def hash_file(path: Path, limits: Limits | None = None) -> tuple[str | None, str | None]:
+    """(sha256, None), or (None, error message) when the file cannot be read or is over the size limit."""
     try:
-        if path.stat().st_size == 0:
+        size = path.stat().st_size
+        if size == 0:
             return None, "the file is empty"
+        too_big = (limits or Limits()).size_error(size)
+        if too_big:
+            return None, too_big  # said before hashing: hashing a 40 GB disk image would take minutes
         return sha256_of(path), None
     except OSError as error:
         return None, f"cannot read the file: {error.strerror or error}"
@@ -158,17 +162,27 @@ class ImportRunLog:
 
 
 class Importer:
-    """Runs one import over an archive's catalogue, store and index, under its write lock."""
+    """Runs one import over an archive's catalogue, store and index.
 
-    def __init__(self, archive: Archive, progress: ProgressCallback, cancel: CancelToken) -> None:
+    Files are hashed here and read (extracted) in worker processes, two at a time; finished files are
+    stored and committed in batches under the archive's write lock, which is let go between batches so
+    another program on the same archive (the GUI beside a CLI import) is never shut out for long.
+    """
+
+    def __init__(self, archive: Archive, progress: ProgressCallback, cancel: CancelToken,
+                 limits: Limits | None = None) -> None:
         self.archive = archive
         self.progress = progress
         self.cancel = cancel
+        self.limits = limits or Limits.from_env()
         self.result = ImportResult()
         self._pending: list[Prepared] = []
         self._pending_duplicates: list[tuple[Path, str]] = []
         self._pending_errors: list[ImportErrorItem] = []
         self._known: dict[str, int] = {}
+        self._twins: dict[str, list[Path]] = {}  # sha256 being read -> later paths with the same bytes
+        self._done = 0
+        self._total = 0
 
     def run(self, paths: list[Path]) -> ImportResult:
         files, errors = discover(paths)
@@ -179,33 +193,61 @@ class Importer:
             self.result.run_id = self.run_log.run_id
             for item in errors:
                 self.run_log.entry(session, item.path, "error", item.error)
-        last_flush = time.monotonic()
-        for done, path in enumerate(files):
-            if self.cancel.cancelled:
-                self.result.cancelled = True
-                break
-            self.progress(Progress(done, len(files), str(path)))
-            self._take(path)
-            if len(self._pending) >= BATCH_SIZE or time.monotonic() - last_flush > BATCH_SECONDS:
-                self._flush()
-                last_flush = time.monotonic()
+        self._total = len(files)
+        self._read_all(files)
         self._flush(final=True)
-        self.progress(Progress(len(files) if not self.result.cancelled else done, len(files), ""))
+        self.progress(Progress(self._done, self._total, ""))
         return self.result
 
-    def _take(self, path: Path) -> None:
-        sha, error = hash_file(path)
-        if sha is None:
-            self._pending_errors.append(ImportErrorItem(str(path), error or "cannot read the file"))
-            return
-        if sha in self._known or any(item.sha256 == sha for item in self._pending):
-            self._pending_duplicates.append((path, sha))
-            return
-        prepared = prepare(path, sha)
-        if prepared.error is not None:
-            self._pending_errors.append(ImportErrorItem(str(path), prepared.error))
+    def _read_all(self, files: list[Path]) -> None:
+        """Read every new file and commit what was read in batches of BATCH_SIZE or BATCH_SECONDS."""
+        last_flush = time.monotonic()
+        reader: Reader[Prepared]
+        with open_reader(files, self.limits) as reader:
+            for item, outcome in reader(self._to_read(files), lambda prepared: prepared.path):
+                self._read_one(item, outcome)
+                if self.cancel.cancelled:
+                    self.result.cancelled = True
+                    break
+                if len(self._pending) >= BATCH_SIZE or time.monotonic() - last_flush > BATCH_SECONDS:
+                    self._flush()
+                    last_flush = time.monotonic()
+
+    def _to_read(self, files: list[Path]) -> Iterator[Prepared]:
+        """The files that need reading; duplicates and unreadable files are noted on the way."""
+        for path in files:
+            if self.cancel.cancelled:
+                self.result.cancelled = True
+                return
+            sha, error = hash_file(path, self.limits)
+            if sha is None:
+                self._pending_errors.append(ImportErrorItem(str(path), error or "cannot read the file"))
+                self._step(path)
+            elif sha in self._known:
+                self._pending_duplicates.append((path, sha))
+                self._step(path)
+            elif sha in self._twins:
+                # the same bytes are being read already: this copy waits for that one's fate
+                self._twins[sha].append(path)
+                self._step(path)
+            else:
+                self._twins[sha] = []
+                yield Prepared(path, sha)
+
+    def _read_one(self, item: Prepared, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            for path in [item.path, *self._twins.pop(item.sha256, [])]:
+                self._pending_errors.append(ImportErrorItem(str(path), outcome.error))
         else:
-            self._pending.append(prepared)
+            item.extracted = outcome.extracted
+            self._pending.append(item)
+        if outcome.seconds > 10:
+            log.info("%s took %.1f s to read", item.path, outcome.seconds)
+        self._step(item.path)
+
+    def _step(self, path: Path) -> None:
+        self._done += 1
+        self.progress(Progress(self._done, self._total, str(path)))
 
     def _flush(self, final: bool = False) -> None:
         """Store and catalogue the pending files in one transaction, then index them."""
@@ -228,17 +270,17 @@ class Importer:
         self._known.update(taken)
         added: list[int] = []
         for item in self._pending:
+            twins = self._twins.pop(item.sha256, [])
             if item.sha256 in self._known:
                 self._pending_duplicates.append((item.path, item.sha256))
+            elif self._store(item):
+                self._add(session, item)
+                added.append(self._known[item.sha256])
+            else:
+                self._pending_errors += [ImportErrorItem(str(path), "the file changed while it was being imported")
+                                         for path in twins]
                 continue
-            self.archive.store.put(item.path)
-            document = new_document(item, session)
-            session.add(document)
-            session.flush()
-            self._known[item.sha256] = document.id
-            added.append(document.id)
-            self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
-            self.run_log.entry(session, str(item.path), "ok", "", document.id)
+            self._pending_duplicates += [(path, item.sha256) for path in twins]
         for path, sha in self._pending_duplicates:
             doc_id = self._known[sha]
             self.result.duplicates.append(DuplicateItem(doc_id, str(path)))
@@ -247,3 +289,26 @@ class Importer:
             self.result.errors.append(error)
             self.run_log.entry(session, error.path, "error", error.error)
         return added
+
+    def _add(self, session: Session, item: Prepared) -> None:
+        document = new_document(item, session)
+        session.add(document)
+        session.flush()
+        self._known[item.sha256] = document.id
+        self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
+        self.run_log.entry(session, str(item.path), "ok", "", document.id)
+
+    def _store(self, item: Prepared) -> bool:
+        """Copy the original into the store; False (and an error) when it changed since it was hashed."""
+        try:
+            stored_sha, _ = self.archive.store.put(item.path)
+        except OSError as error:
+            self._pending_errors.append(ImportErrorItem(str(item.path), f"cannot copy the file: {error.strerror}"))
+            return False
+        if stored_sha == item.sha256:
+            return True
+        if stored_sha not in self._known:
+            self.archive.store.remove(stored_sha)
+        message = "the file changed while it was being imported; import it again"
+        self._pending_errors.append(ImportErrorItem(str(item.path), message))
+        return False

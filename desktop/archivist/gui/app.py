@@ -13,6 +13,7 @@ from archivist.core.archive import Archive
 from archivist.core.errors import ArchivistError
 from archivist.core.paths import default_archive_dir, resolve_archive_dir
 from archivist.core.samples import open_or_create_with_samples
+from archivist.gui.instance_lock import IN_USE_MESSAGE, acquire_gui_lock
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -37,6 +38,9 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from archivist.gui.theme import apply_theme
+
+    apply_theme(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
@@ -48,6 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArchivistError as error:
         QMessageBox.critical(None, APP_NAME, f"Archivist cannot open the archive.\n\n{error}")
         return 1
+    lock = acquire_gui_lock(archive.root)
+    if lock is None:
+        archive.close()
+        QMessageBox.warning(None, APP_NAME, f"{IN_USE_MESSAGE}\n\n{archive.root}")
+        return 1
     from archivist.gui.main_window import MainWindow
 
     window = MainWindow(archive)
@@ -56,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         archive.close()
+        lock.release()
 
 
 if __name__ == "__main__":

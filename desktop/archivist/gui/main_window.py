@@ -1,20 +1,394 @@
-"""The main window (a first version: the document list; the full window is its own issue)."""
+"""The main window: search at the top, sidebar, document list or results, and the reader.
+
+It only assembles widgets and routes between them; each part lives in its own module (models/, widgets/,
+reader/, tasks.py, searching.py, importing.py, actions.py).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget, QMainWindow
+import logging
+from pathlib import Path
 
-from archivist import APP_NAME
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from archivist import APP_NAME, __version__
 from archivist.core.archive import Archive
+from archivist.core.errors import ArchivistError
+from archivist.core.index import SearchResults
+from archivist.core.records import DocumentRecord, ImportResult
+from archivist.gui.actions import build_actions, build_menus
+from archivist.gui.compare import install_shared_passages
+from archivist.gui.highlights import install_highlights
+from archivist.gui.importing import ImportController
+from archivist.gui.models.documents import DocumentTableModel
+from archivist.gui.models.results import ResultsModel
+from archivist.gui.reader import ReaderView, SideBySideView
+from archivist.gui.searching import SearchController
+from archivist.gui.settings import open_settings, restore_window, save_window
+from archivist.gui.tasks import TaskManager
+from archivist.gui.theme import app_icon
+from archivist.gui.widgets.document_picker import DocumentPicker
+from archivist.gui.widgets.document_table import DocumentTable
+from archivist.gui.widgets.import_progress import ImportProgress
+from archivist.gui.widgets.metadata_panel import MetadataPanel
+from archivist.gui.widgets.search_field import SearchField
+from archivist.gui.widgets.sidebar import Sidebar, SidebarFilter
+from archivist.gui.widgets.snippet_pane import SnippetPane
+
+log = logging.getLogger("archivist.gui")
+
+DEFAULT_SIZE = (1280, 800)
+LIST_PAGE, RESULTS_PAGE = 0, 1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, archive: Archive) -> None:
+    """Archivist's window over one open archive.
+
+    Others plug in through ``reading`` (the SideBySideView: ``reading.left``/``reading.right`` are ReaderViews,
+    ``reading.add_panel``), ``add_panel(widget, title, area)`` for a dock, and ``document_context_actions``
+    (QActions added to the list's context menu; their ``data()`` is set to the selected ids before it shows).
+    """
+
+    def __init__(self, archive: Archive, settings: QSettings | None = None) -> None:
         super().__init__()
         self.archive = archive
+        self.settings = settings if settings is not None else open_settings()
+        self.tasks = TaskManager(self)
+        self.tasks.error_reported.connect(self.show_error)
+        self.document_context_actions: list = []
+        self.query = ""
+        self.collection_filter: str | None = None
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 800)
-        self.documents = QListWidget()
-        for summary in archive.list_documents():
-            self.documents.addItem(summary.title)
-        self.setCentralWidget(self.documents)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self._build()
+        self.shared_passages = install_shared_passages(self)  # issue 10: shared passages
+        self.highlights = install_highlights(self)  # issue 5: highlights and notes
+        self.window_actions = build_actions(self)
+        build_menus(self.menuBar(), self.window_actions)
+        self.resize(*DEFAULT_SIZE)
+        restore_window(self.settings, self, self._splitters())
+        self.reload_library()
+
+    # -- building ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.documents_model = DocumentTableModel(self.archive, self)
+        self.results_model = ResultsModel(self.archive, self)
+        self.search_field = SearchField(self)
+        self.search_field.search_requested.connect(self.search)
+        self.searcher = SearchController(self.archive, self.tasks, self)
+        self.searcher.results_ready.connect(self._show_results)
+        self.searcher.failed.connect(self.show_error)
+        self.sidebar = Sidebar(self)
+        self.sidebar.filter_requested.connect(self._apply_filter)
+        self.reading = SideBySideView(self.archive, self, self.tasks)
+        self.reading.active_reader_changed.connect(self._reader_focused)
+        for reader in self.reading.readers:
+            reader.document_changed.connect(lambda _id, r=reader: self._reader_changed(r))
+        self._build_toolbar()
+        self._build_centre()
+        self._build_details()
+        self._build_status()
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Search", self)
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.addWidget(self.search_field)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.setMinimumWidth(220)
+        toolbar.addWidget(self.result_label)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _build_centre(self) -> None:
+        self.documents_table = DocumentTable(self.documents_model, self)
+        self.results_table = DocumentTable(self.results_model, self)
+        self.snippets = SnippetPane(self)
+        self.snippets.passage_requested.connect(lambda s, e: self.active_reader().select_range(s, e))
+        self.results_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.results_splitter.addWidget(self.results_table)
+        self.results_splitter.addWidget(self.snippets)
+        self.results_splitter.setSizes([460, 200])
+        for table in (self.documents_table, self.results_table):
+            table.document_activated.connect(self.open_document)
+            table.context_menu_requested.connect(self._fill_document_menu)
+        self.results_table.document_activated.connect(self._show_snippets)
+        self.middle = QStackedWidget(self)
+        self.middle.addWidget(self.documents_table)
+        self.middle.addWidget(self.results_splitter)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.sidebar)
+        self.main_splitter.addWidget(self.middle)
+        self.main_splitter.addWidget(self.reading)
+        self.main_splitter.setStretchFactor(2, 1)
+        self.main_splitter.setSizes([210, 470, 600])
+        self.setCentralWidget(self.main_splitter)
+
+    def _build_details(self) -> None:
+        self.metadata_panel = MetadataPanel(self)
+        self.metadata_panel.save_requested.connect(self.save_metadata)
+        self.details_dock = self.add_panel(self.metadata_panel, "Details", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.details_dock.hide()
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.import_progress = ImportProgress(self)
+        self.statusBar().addPermanentWidget(self.import_progress)
+        self.importer = ImportController(self.archive, self.tasks, self.import_progress, self)
+        self.importer.finished.connect(self._import_finished)
+        self.importer.refused.connect(self.show_error)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.main_splitter, "results": self.results_splitter, "reading": self.reading.splitter,
+                "pair": self.reading.pair_splitter}
+
+    # -- public API for other features ---------------------------------------------------------------
+    def add_panel(self, widget: QWidget, title: str,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Add a dock panel (its visibility is remembered across runs); returns the dock."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title.lower().replace(' ', '-')}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def active_reader(self) -> ReaderView:
+        return self.reading.active_reader()
+
+    # -- the list and the search ---------------------------------------------------------------------
+    def reload_library(self) -> None:
+        """Re-read ids, sidebar and counts (after an import, a delete or a metadata change)."""
+        if self.collection_filter is not None:
+            ids = self.archive.collection_document_ids(int(self.collection_filter))
+        else:
+            ids = self.archive.document_ids()
+        self.documents_model.set_ids(ids)
+        total = self.archive.count()
+        self.sidebar.set_library(total, self.archive.collections(), self.archive.tags())
+        self.status_label.setText(f"{total:,} documents  ·  {self.archive.root}")
+        if self.query:
+            self.searcher.search(self.query)
+        else:
+            self._show_list_counts()
+
+    def search(self, query: str) -> None:
+        self.query = query
+        self.reading.set_search_query(query)
+        if not query:
+            self.searcher.cancel_pending()
+            self.middle.setCurrentIndex(LIST_PAGE)
+            self._show_list_counts()
+            return
+        self.collection_filter = None
+        self.searcher.search(query)
+
+    def _show_results(self, results: SearchResults) -> None:
+        self.results_model.set_results(results)
+        self.middle.setCurrentIndex(RESULTS_PAGE)
+        shown = f" (first {len(results.hits)})" if results.total > len(results.hits) else ""
+        noun = "result" if results.total == 1 else "results"
+        self.result_label.setText(f"{results.total:,} {noun}{shown} · {results.took_ms:.0f} ms")
+        self.update_facets(results.query)
+        if results.hits:
+            self.results_table.select_row(0)
+        else:
+            self.snippets.show_snippets([])
+
+    def _show_list_counts(self) -> None:
+        count = self.documents_model.rowCount()
+        self.result_label.setText(f"{count:,} document{'s' if count != 1 else ''}")
+        self.update_facets(self.documents_model.ids() if self.collection_filter is not None else None)
+
+    def update_facets(self, scope: str | list[int] | None) -> None:
+        """Facet counts of a query, of some documents, or (None) of the archive; on the reader thread."""
+        self.tasks.read(lambda: self.archive.facets(scope), self.sidebar.set_facets)
+
+    def _show_snippets(self, document_id: int) -> None:
+        row = self.results_model.row_of(document_id)
+        self.snippets.show_snippets(self.results_model.snippets(row) if row is not None else [])
+
+    def _apply_filter(self, what: SidebarFilter) -> None:
+        if what.kind == "collection":
+            self.collection_filter = what.value
+            self.search_field.clear()
+            self.reload_library()
+        elif what.kind == "all":
+            self.collection_filter = None
+            self.search_field.clear()
+            self.reload_library()
+        else:
+            self.search_field.set_query(what.query())
+
+    # -- reading -------------------------------------------------------------------------------------
+    def open_document(self, document_id: int) -> None:
+        try:
+            self.active_reader().show_document(document_id)
+        except ArchivistError as error:
+            self.show_error(str(error))
+
+    def _reader_changed(self, reader: ReaderView) -> None:
+        if reader is self.active_reader():
+            self.metadata_panel.show_record(reader.record)
+
+    def _reader_focused(self, reader: ReaderView) -> None:
+        self.metadata_panel.show_record(reader.record)
+
+    def find(self) -> None:
+        """Ctrl+F: find in the document when the reader has the focus, else search the archive."""
+        focus = QApplication.focusWidget()
+        for reader in self.reading.readers:
+            if focus is not None and reader.isVisible() and reader.isAncestorOf(focus):
+                reader.open_find_bar()
+                return
+        self.focus_search()
+
+    def find_in_document(self) -> None:
+        self.active_reader().open_find_bar()
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def toggle_page_view(self) -> None:
+        reader = self.active_reader()
+        if reader.page_view_available():
+            reader.set_page_view(not reader.page_view_shown())
+
+    def compare(self, left_id: int, right_id: int) -> None:
+        try:
+            self.reading.compare(left_id, right_id)
+        except ArchivistError as error:
+            self.show_error(str(error))
+
+    def compare_with_dialog(self) -> None:
+        current = self.reading.left.document_id
+        picker = DocumentPicker(self.archive, "Compare with…", exclude=current, parent=self)
+        if picker.exec() and picker.chosen() is not None:
+            self.open_side_by_side([picker.chosen()])  # type: ignore[list-item]
+
+    def open_side_by_side(self, ids: list[int]) -> None:
+        """Two ids: those two; one id: beside the document already open."""
+        if len(ids) >= 2:
+            self.compare(ids[0], ids[1])
+        elif ids and self.reading.left.document_id is not None:
+            self.compare(self.reading.left.document_id, ids[0])
+        elif ids:
+            self.open_document(ids[0])
+
+    def _fill_document_menu(self, menu: QMenu, ids: list[int]) -> None:
+        menu.addAction("Open", lambda: self.open_document(ids[0]))
+        side = menu.addAction("Open Side by Side", lambda: self.open_side_by_side(ids))
+        side.setEnabled(len(ids) == 2 or (len(ids) == 1 and self.reading.left.document_id not in (None, ids[0])))
+        menu.addAction(self.window_actions.compare_with)
+        for action in self.document_context_actions:
+            action.setData(ids)
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.window_actions.delete)
+
+    # -- changes (through the writer) ----------------------------------------------------------------
+    def save_metadata(self, document_id: int, changes: dict, tags: list[str]) -> None:
+        def work() -> DocumentRecord:
+            self.archive.update_metadata(document_id, **changes)
+            return self.archive.set_tags(document_id, tags)
+
+        self.tasks.write(work, self._metadata_saved, self._metadata_failed)
+
+    def _metadata_saved(self, record: DocumentRecord) -> None:
+        self.metadata_panel.show_record(record)
+        for reader in self.reading.readers:
+            if reader.document_id == record.id:
+                reader.refresh_header(record)
+        self.documents_model.forget([record.id])
+        self.results_model.forget([record.id])
+        self.sidebar.set_library(self.archive.count(), self.archive.collections(), self.archive.tags())
+
+    def _metadata_failed(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, ArchivistError) else f"Could not save: {error}"
+        self.metadata_panel.show_error(message)
+
+    def delete_selected(self) -> None:
+        table = self.results_table if self.middle.currentIndex() == RESULTS_PAGE else self.documents_table
+        ids = table.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(self, "Delete", f"Delete {len(ids)} document(s) and their highlights? "
+                                      "The original files you imported are not touched.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_documents(ids)
+
+    def delete_documents(self, ids: list[int]) -> None:
+        for reader in self.reading.readers:
+            if reader.document_id in ids:
+                reader.clear()
+
+        def work() -> None:
+            for document_id in ids:
+                self.archive.delete(document_id, with_highlights=True)
+
+        self.tasks.write(work, lambda _none: self.reload_library())
+
+    # -- importing -----------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, "Import Files")
+        if names:
+            self.import_paths([Path(name) for name in names])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import Folder")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        return self.importer.start(paths)
+
+    def _import_finished(self, result: ImportResult | None) -> None:
+        self.reload_library()
+        if result is not None and result.imported and self.reading.left.document_id is None:
+            self.open_document(result.imported[0].id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- messages and closing ------------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        """A problem the user can act on: shown in a message box that does not block the window."""
+        self.statusBar().showMessage(message, 10_000)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", f"<b>{APP_NAME}</b> {__version__}<br>"
+                          "An offline research archive: import, search, read side by side, highlight and cite.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.importer.cancel()  # the importer stops after the current file and commits what it has
+        self.tasks.shutdown()
+        save_window(self.settings, self, self._splitters())
+        super().closeEvent(event)

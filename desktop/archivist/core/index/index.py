@@ -15,13 +15,16 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from archivist.core.index.documents import IndexDocument
-from archivist.core.index.schema import build_schema
+from archivist.core.index.schema import SCHEMA_VERSION, build_schema
+from archivist.core.index.scoring import ArchivistBM25
 
 log = logging.getLogger("archivist.index")
 
 # A writer's RAM buffer before it flushes a segment; generous because the machine has memory to spare
 # and fewer, larger segments make both indexing and searching faster.
 WRITER_LIMIT_MB = 256
+# Names the schema version an index was built with; an index without it, or of another version, is stale.
+VERSION_FILE = "archivist-schema"
 
 
 class SearchIndex:
@@ -35,13 +38,20 @@ class SearchIndex:
 
     # -- opening -------------------------------------------------------------------------------------
     def exists(self) -> bool:
-        return whoosh_index.exists_in(str(self.folder))
+        """An index of the current schema version is there (an older one counts as missing: rebuild it)."""
+        marker = self.folder / VERSION_FILE
+        try:
+            current = marker.read_text(encoding="ascii").strip() == str(SCHEMA_VERSION)
+        except (OSError, UnicodeDecodeError):
+            current = False
+        return current and whoosh_index.exists_in(str(self.folder))
 
     def _open(self) -> FileIndex:
         if self._index is None:
             if not self.exists():
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._index = whoosh_index.create_in(str(self.folder), build_schema())
+                (self.folder / VERSION_FILE).write_text(str(SCHEMA_VERSION), encoding="ascii")
             else:
                 self._index = whoosh_index.open_dir(str(self.folder))
         return self._index
@@ -65,7 +75,7 @@ class SearchIndex:
         """A searcher over the newest committed state; reused while nothing changed."""
         with self._lock:
             if self._searcher is None:
-                self._searcher = self._open().searcher()
+                self._searcher = self._open().searcher(weighting=ArchivistBM25())
             elif not self._searcher.up_to_date():
                 self._searcher = self._searcher.refresh()
             return self._searcher
@@ -125,6 +135,7 @@ class SearchIndex:
                 raise
             writer.commit()
             new_index.close()
+            (fresh / VERSION_FILE).write_text(str(SCHEMA_VERSION), encoding="ascii")
             old = self.folder.with_name(self.folder.name + ".old")
             shutil.rmtree(old, ignore_errors=True)
             if self.folder.exists():

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import calendar
+import logging
+import re
+from datetime import datetime
+
 from whoosh.fields import Schema
 from whoosh.qparser import (
+    FieldAliasPlugin,
     FuzzyTermPlugin,
     GtLtPlugin,
     MultifieldParser,
     OrGroup,
 )
-from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import Query
+from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode
+from whoosh.query import And, CompoundQuery, NullQuery, Or, Query
 
-# Free text of several words: documents holding all of them score highest, documents missing one still
-# come back (a natural-language question works), as DESIGN.md asks.
-ALL_WORDS_BONUS = 0.9
+from archivist.core.index.schema import WORDS
+from archivist.core.index.scoring import CoordOr
+
+log = logging.getLogger("archivist.index")
+
+# A title word counts twice a body word: titles are short and say what a document is about. 2 is the usual
+# title weight in BM25F work (Robertson & Zaragoza 2009) and what Elasticsearch's docs use as their example.
+TITLE_BOOST = 2.0
+
+# Free text of several words: a document's score is scaled by 1 - c + c × (share of the words it holds), so
+# documents holding all words rank first and documents missing one still come back (DESIGN.md). Kept small:
+# BM25 already rewards holding more words, and long natural-language questions rarely match every word.
+COORD = 0.3
 
 FIELD_ALIASES = {
     "author": ["authors", "by"],
@@ -24,18 +40,100 @@ FIELD_ALIASES = {
     "date": ["issued", "when"],
 }
 
+_WORD = re.compile(WORDS)
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def iso_bounds(text: str) -> tuple[datetime, datetime] | None:
+    """The first and last moment of "2016", "2016-07" or "2016-07-29"; None for anything else."""
+    match = _ISO.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if month is None:
+            return datetime(year, 1, 1), datetime(year, 12, 31, 23, 59, 59, 999999)  # type: ignore[arg-type]
+        if day is None:
+            last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+            return datetime(year, month, 1), datetime(year, month, last, 23, 59, 59, 999999)  # type: ignore[arg-type]
+        return datetime(year, month, day), datetime(year, month, day, 23, 59, 59, 999999)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+
+
+class IsoDateParserPlugin(DateParserPlugin):
+    """Whoosh's date plugin, but ``date:[2016-01 to 2017-06]`` ends with June 2017, not with 2017: Whoosh's
+    English range parser drops the month of the end. ISO ends are read here; anything else goes to Whoosh."""
+
+    def range_to_dt(self, node: object) -> object:
+        start = iso_bounds(node.start) if node.start else None  # type: ignore[attr-defined]
+        end = iso_bounds(node.end) if node.end else None  # type: ignore[attr-defined]
+        if (node.start and start is None) or (node.end and end is None):  # type: ignore[attr-defined]
+            return super().range_to_dt(node)
+        ranged = DateRangeNode(
+            node.fieldname, start[0] if start else None, end[1] if end else None, boost=node.boost  # type: ignore[attr-defined]
+        )
+        ranged.startchar, ranged.endchar = node.startchar, node.endchar  # type: ignore[attr-defined]
+        return ranged
+
+
+class CoordGroup(OrGroup):
+    """The parser's default group: words OR-ed, scored by CoordOr."""
+
+    qclass = CoordOr
+
+    def __init__(self, nodes: list[object] | None = None, **kwargs: object) -> None:
+        kwargs["scale"] = COORD
+        super().__init__(nodes=nodes, **kwargs)
+
 
 def make_parser(schema: Schema) -> MultifieldParser:
-    parser = MultifieldParser(["title", "body"], schema, group=OrGroup.factory(ALL_WORDS_BONUS))
+    parser = MultifieldParser(["title", "body"], schema, fieldboosts={"title": TITLE_BOOST}, group=CoordGroup)
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(GtLtPlugin())
-    parser.add_plugin(DateParserPlugin(dateparser=None))
-    from whoosh.qparser import FieldAliasPlugin
-
+    parser.add_plugin(IsoDateParserPlugin(dateparser=None))
     parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
     return parser
 
 
-def parse_query(schema: Schema, text: str) -> Query:
-    """Whoosh parses leniently: a syntax error becomes literal words, never an exception."""
-    return make_parser(schema).parse(text)
+def _is_words(clause: Query) -> bool:
+    """A clause the parser spread over title and body: a word, phrase, wildcard or fuzzy word of free text."""
+    return isinstance(clause, Or) and {sub.field() for sub in clause.subqueries} == {"title", "body"}
+
+
+def require_filters(query: Query) -> Query:
+    """``author:guterres date:2017 coalition`` narrows: fielded clauses are required, words stay OR-ed."""
+    if isinstance(query, CoordOr):
+        filters = [require_filters(clause) for clause in query.subqueries if not _is_words(clause)]
+        words = [clause for clause in query.subqueries if _is_words(clause)]
+        if filters:
+            if words:
+                filters.append(CoordOr(words, scale=query.coord) if len(words) > 1 else words[0])
+            return And(filters, boost=query.boost)
+        return query
+    if isinstance(query, CompoundQuery):
+        return query.apply(require_filters)
+    return query
+
+
+def as_free_text(text: str) -> str:
+    """Only the words, lowercased: no operator, field, phrase, wildcard or range survives."""
+    return " ".join(match.group().lower() for match in _WORD.finditer(text))
+
+
+def parse_query(schema: Schema, text: str, free_text: bool = False) -> Query:
+    """Whoosh parses leniently (a syntax error becomes literal words); anything it still chokes on is
+    searched as free text, so a query never ends in a traceback."""
+    parser = make_parser(schema)
+    if free_text:
+        return parser.parse(as_free_text(text))
+    try:
+        return require_filters(parser.parse(text))
+    except Exception:  # noqa: BLE001 - any parser failure on user input falls back to plain words
+        log.info("query %r did not parse; searching its words", text, exc_info=True)
+        try:
+            return parser.parse(as_free_text(text))
+        except Exception:  # noqa: BLE001
+            return NullQuery

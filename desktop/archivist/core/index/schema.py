@@ -13,16 +13,17 @@ from whoosh.analysis import (
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-TITLE_BOOST = 2.5
+# Bumped whenever the schema or the analysis changes: an index of another version is rebuilt on open.
+SCHEMA_VERSION = 2
 
 # Words: letters and digits, with inner apostrophes/periods kept ("U.S.", "don't"); same as Whoosh's default.
-_WORDS = r"\w+(\.?\w+)*"
+WORDS = r"\w+(\.?\w+)*"
 
 
 def text_analyzer() -> Analyzer:
     """Lowercase, fold accents ("école" → "ecole"), drop stop words, stem ("killed" → "kill")."""
     return (
-        RegexTokenizer(_WORDS)
+        RegexTokenizer(WORDS)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter()
@@ -32,15 +33,18 @@ def text_analyzer() -> Analyzer:
 
 def name_analyzer() -> Analyzer:
     """For authors and sites: lowercase and accent-folded words, no stemming or stop words."""
-    return RegexTokenizer(_WORDS) | LowercaseFilter() | CharsetFilter(accent_map)
+    return RegexTokenizer(WORDS) | LowercaseFilter() | CharsetFilter(accent_map)
 
 
 def build_schema() -> Schema:
     analyzer = text_analyzer()
     return Schema(
         id=NUMERIC(int, bits=64, stored=True, unique=True, signed=False),
-        title=TEXT(analyzer=analyzer, field_boost=TITLE_BOOST, stored=True, phrase=True),
-        body=TEXT(analyzer=analyzer, stored=False, phrase=True),
+        # The title's weight over the body is applied at query time (query.TITLE_BOOST), so it can be
+        # tuned without rebuilding every index.
+        title=TEXT(analyzer=analyzer, stored=True, phrase=True, spelling=True),
+        # spelling=True keeps the unstemmed words in a side field, so "did you mean" offers real words.
+        body=TEXT(analyzer=analyzer, stored=False, phrase=True, spelling=True),
         author=TEXT(analyzer=name_analyzer(), phrase=True),
         site=TEXT(analyzer=name_analyzer(), phrase=True),
         site_key=ID(stored=False, sortable=True),

@@ -1,0 +1,120 @@
+"""How long the GUI thread can stall while 2,000 Reuters stories are imported through the window's worker.
+
+Splits Reuters-21578 into one text file per <REUTERS> element (title + body), opens the main window
+offscreen on a fresh archive, imports the folder through the ImportController, and records with a 10 ms
+QTimer the longest gap between ticks on the GUI thread. Prints the figure (the target is < 100 ms).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/gui_responsiveness.py [--count 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "reuters21578"
+STORY = re.compile(r"<REUTERS.*?NEWID=\"(\d+)\".*?>(.*?)</REUTERS>", re.S)
+TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.S)
+BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
+
+
+def reuters_stories(corpus: Path = CORPUS) -> Iterator[tuple[str, str]]:
+    """(new id, "TITLE\\n\\nbody") for every story with a title or a body, in file order."""
+    for sgm in sorted(corpus.glob("*.sgm")):
+        raw = sgm.read_bytes().decode("latin-1")
+        for match in STORY.finditer(raw):
+            title, body = TITLE.search(match.group(2)), BODY.search(match.group(2))
+            parts = [html.unescape(found.group(1)).strip() for found in (title, body) if found]
+            text = "\n\n".join(part for part in parts if part)
+            if text:
+                yield match.group(1), text
+
+
+def split_reuters(folder: Path, count: int, corpus: Path = CORPUS) -> list[Path]:
+    """Write ``count`` stories as ``reuters-<id>.txt`` files into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for new_id, text in reuters_stories(corpus):
+        path = folder / f"reuters-{int(new_id):05d}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        written.append(path)
+        if len(written) == count:
+            break
+    return written
+
+
+class GapMeter:
+    """A 10 ms timer on the GUI thread; the longest time between two ticks is how long the GUI froze."""
+
+    def __init__(self, interval_ms: int = 10) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self.ticks = 0
+        self._last = time.perf_counter()
+        self.timer = QTimer(interval=interval_ms)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+        self.ticks += 1
+
+
+def run(count: int) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from archivist.core.archive import Archive
+    from archivist.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as temp:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(temp) / "config")  # keep the user's window settings out of it
+        files = split_reuters(Path(temp) / "stories", count)
+        archive = Archive.open(Path(temp) / "archive")
+        window = MainWindow(archive)
+        window.show()
+        app.processEvents()
+        meter, done = GapMeter(), []
+        window.importer.finished.connect(done.append)
+        started = time.perf_counter()
+        meter.start()
+        window.import_paths([Path(temp) / "stories"])
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        elapsed = time.perf_counter() - started
+        meter.timer.stop()
+        listed = window.documents_model.rowCount()
+        window.close()
+        archive.close()
+    return {"files": len(files), "listed": listed, "seconds": elapsed, "longest_gap_ms": meter.longest * 1000,
+            "ticks": meter.ticks}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=2000)
+    args = parser.parse_args()
+    figures = run(args.count)
+    print(f"imported {figures['listed']:,} of {figures['files']:,} Reuters stories in {figures['seconds']:.1f} s; "
+          f"longest GUI-thread stall: {figures['longest_gap_ms']:.0f} ms ({figures['ticks']} ticks of 10 ms)")
+    return 0 if figures["longest_gap_ms"] < 100 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""The reuse index: each document's fingerprints, in a cache file beside the catalogue.
+
+It is derived data like the search index: the catalogue stays the truth, the file can be deleted at any time and
+is rebuilt from the catalogue's texts. Plain ``sqlite3``, not the catalogue's engine: it is a separate file with
+one narrow table, and bulk inserts of millions of rows are what it must do fast.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS fingerprints (hash INTEGER NOT NULL, document INTEGER NOT NULL,
+                                         PRIMARY KEY (hash, document)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS fingerprints_document ON fingerprints (document);
+"""
+_CHUNK = 900  # under SQLite's limit on bound parameters in one statement
+
+Entry = tuple[int, str, set[int]]  # document id, its text version, its fingerprints
+
+
+class FingerprintIndex:
+    """Fingerprint → documents, with the text version each document was fingerprinted at."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=60)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(_SCHEMA)
+            with connection:
+                yield connection
+        finally:
+            connection.close()
+
+    def versions(self) -> dict[int, str]:
+        """Every indexed document id with the text version it was fingerprinted at."""
+        with self._connect() as connection:
+            return dict(connection.execute("SELECT id, version FROM documents"))
+
+    def size(self) -> int:
+        with self._connect() as connection:
+            return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def put(self, entries: Iterable[Entry]) -> int:
+        """Add or replace documents' fingerprints in one transaction; returns how many documents."""
+        done = 0
+        with self._connect() as connection:
+            for document_id, version, hashes in entries:
+                connection.execute("DELETE FROM fingerprints WHERE document = ?", (document_id,))
+                connection.execute("INSERT OR REPLACE INTO documents VALUES (?, ?)", (document_id, version))
+                connection.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)",
+                                       ((value, document_id) for value in hashes))
+                done += 1
+        return done
+
+    def remove(self, document_ids: Iterable[int]) -> None:
+        ids = list(document_ids)
+        with self._connect() as connection:
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                connection.execute(f"DELETE FROM fingerprints WHERE document IN ({marks})", chunk)
+                connection.execute(f"DELETE FROM documents WHERE id IN ({marks})", chunk)
+
+    def clear(self) -> None:
+        with self._connect() as connection:
+            connection.execute("DELETE FROM fingerprints")
+            connection.execute("DELETE FROM documents")
+
+    def postings(self, hashes: Iterable[int]) -> dict[int, list[int]]:
+        """For each of the given fingerprints, the documents that have it."""
+        wanted = list(hashes)
+        found: defaultdict[int, list[int]] = defaultdict(list)
+        with self._connect() as connection:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                query = f"SELECT hash, document FROM fingerprints WHERE hash IN ({','.join('?' * len(chunk))})"
+                for value, document_id in connection.execute(query, chunk):
+                    found[value].append(document_id)
+        return found

@@ -1,0 +1,112 @@
+"""The import log as plain values: what each import run did with each file (for ``archivist log`` and the GUI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import case, func, select
+
+from archivist.core.catalogue.models import ImportLogEntry, ImportRun
+from archivist.core.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from archivist.core.archive import Archive
+
+STATUSES = ("ok", "duplicate", "error")
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """One import run with how many files it imported, found duplicate, or could not read.
+
+    ``state`` is ``finished``, ``cancelled``, or ``interrupted`` (the program stopped before the run ended:
+    what it committed is complete, the rest was never imported).
+    """
+
+    id: int
+    started_at: datetime
+    finished_at: datetime | None
+    sources: list[str]
+    state: str
+    imported: int
+    duplicates: int
+    errors: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "started_at": _iso(self.started_at), "finished_at": _iso(self.finished_at),
+                "sources": self.sources, "state": self.state, "imported": self.imported,
+                "duplicates": self.duplicates, "errors": self.errors}
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """What became of one file: status ``ok``, ``duplicate`` or ``error`` with its message."""
+
+    path: str
+    status: str
+    message: str
+    document_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "status": self.status, "message": self.message,
+                "document_id": self.document_id}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportLog:
+    """Every run (newest first) and the entries of one run (the one asked for, else the newest)."""
+
+    runs: list[RunSummary]
+    run_id: int | None = None
+    entries: list[LogEntry] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"runs": [run.to_json() for run in self.runs], "run_id": self.run_id,
+                "entries": [entry.to_json() for entry in self.entries]}
+
+
+def import_log(archive: Archive, run_id: int | None = None, errors_only: bool = False) -> ImportLog:
+    """The runs of ``archive`` and the entries of ``run_id`` (default: the newest run)."""
+    runs = _runs(archive)
+    if run_id is None:
+        run_id = runs[0].id if runs else None
+    elif all(run.id != run_id for run in runs):
+        raise NotFoundError(f"no import run with id {run_id}")
+    entries = _entries(archive, run_id, errors_only) if run_id is not None else []
+    return ImportLog(runs, run_id, entries)
+
+
+def _runs(archive: Archive) -> list[RunSummary]:
+    counts = [func.sum(case((ImportLogEntry.status == status, 1), else_=0)) for status in STATUSES]
+    query = (
+        select(ImportRun, *counts)
+        .join(ImportLogEntry, ImportLogEntry.run_id == ImportRun.id, isouter=True)
+        .group_by(ImportRun.id)
+        .order_by(ImportRun.id.desc())
+    )
+    with archive.sessions() as session:
+        return [
+            RunSummary(run.id, run.started_at, run.finished_at, list(run.sources or []), _state(run),
+                       int(ok or 0), int(duplicates or 0), int(errors or 0))
+            for run, ok, duplicates, errors in session.execute(query)
+        ]
+
+
+def _state(run: ImportRun) -> str:
+    if run.cancelled:
+        return "cancelled"
+    return "finished" if run.finished_at is not None else "interrupted"
+
+
+def _entries(archive: Archive, run_id: int, errors_only: bool) -> list[LogEntry]:
+    query = select(ImportLogEntry).where(ImportLogEntry.run_id == run_id).order_by(ImportLogEntry.id)
+    if errors_only:
+        query = query.where(ImportLogEntry.status == "error")
+    with archive.sessions() as session:
+        return [LogEntry(row.path, row.status, row.message, row.document_id) for row in session.scalars(query)]

@@ -1,0 +1,1 @@
+"""Qt item models over the archive: they hold ids and fetch rows lazily."""

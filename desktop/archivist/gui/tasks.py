@@ -1,0 +1,123 @@
+"""Background work: one writer thread for every archive change, one reader thread for slow queries.
+
+Like Anki's CollectionOp/QueryOp on its one-thread task manager: writes are serialised, the GUI thread
+only touches widgets, and results come back to the GUI thread through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from archivist.core.archive import Archive
+from archivist.core.errors import ArchivistError
+from archivist.core.jobs import CancelToken, Progress
+from archivist.core.records import ImportResult
+
+log = logging.getLogger("archivist.gui.tasks")
+
+DoneCallback = Callable[[Any], None]
+ErrorCallback = Callable[[Exception], None]
+
+
+class TaskManager(QObject):
+    """Runs callables off the GUI thread and hands their results back to it."""
+
+    # (callback, value): emitted from a worker thread, delivered queued on the GUI thread
+    _finished = Signal(object)
+    # a user-facing message for an error nobody else handled
+    error_reported = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-writer")
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-reader")
+        self._running = 0
+        self._finished.connect(self._deliver)
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
+    def write(self, work: Callable[[], Any], on_done: DoneCallback | None = None,
+              on_error: ErrorCallback | None = None) -> Future[None]:
+        """Run an archive change on the single writer thread."""
+        return self._submit(self._writer, work, on_done, on_error)
+
+    def read(self, work: Callable[[], Any], on_done: DoneCallback | None = None,
+             on_error: ErrorCallback | None = None) -> Future[None]:
+        """Run a slow read (a search) on the reader thread, so the GUI never waits on the index."""
+        return self._submit(self._reader, work, on_done, on_error)
+
+    def _submit(self, executor: ThreadPoolExecutor, work: Callable[[], Any], on_done: DoneCallback | None,
+                on_error: ErrorCallback | None) -> Future[None]:
+        self._running += 1
+
+        def run() -> None:
+            try:
+                value = work()
+            except Exception as error:  # reported on the GUI thread, never lost in a worker
+                if not isinstance(error, ArchivistError):
+                    log.exception("background task failed")
+                self._finished.emit((on_error or self._report, error))
+                return
+            self._finished.emit((on_done, value))
+
+        return executor.submit(run)
+
+    def _deliver(self, payload: tuple[Callable[[Any], None] | None, Any]) -> None:
+        self._running -= 1
+        callback, value = payload
+        if callback is not None:
+            callback(value)
+
+    def _report(self, error: Exception) -> None:
+        if isinstance(error, ArchivistError):
+            self.error_reported.emit(str(error))
+        else:
+            self.error_reported.emit(f"Something went wrong: {error.__class__.__name__}: {error}")
+
+    def shutdown(self) -> None:
+        """Wait for running work (an import commits its last batch) and stop the threads."""
+        self._writer.shutdown(wait=True, cancel_futures=True)
+        self._reader.shutdown(wait=True, cancel_futures=True)
+
+
+class ImportJob(QObject):
+    """One import on the writer thread; progress arrives here as signals, at most every PROGRESS_INTERVAL."""
+
+    PROGRESS_INTERVAL = 0.05
+    progressed = Signal(int, int, str)  # done, total (-1 when unknown), current file
+    finished = Signal(object)  # ImportResult
+    failed = Signal(str)
+
+    def __init__(self, archive: Archive, paths: list[Path], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.paths = paths
+        self.token = CancelToken()
+        self._last_report = 0.0
+
+    def start(self, tasks: TaskManager) -> None:
+        tasks.write(self._run, self.finished.emit, lambda error: self.failed.emit(str(error)))
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def _run(self) -> ImportResult:
+        return self.archive.import_paths(self.paths, progress=self._progress, cancel=self.token)
+
+    def _progress(self, progress: Progress) -> None:
+        # called on the writer thread for every file: throttle, so 2,000 files do not flood the event queue
+        now = time.monotonic()
+        last = progress.total is not None and progress.done >= progress.total
+        if now - self._last_report >= self.PROGRESS_INTERVAL or last:
+            self._last_report = now
+            total = progress.total if progress.total is not None else -1
+            self.progressed.emit(progress.done, total, progress.current)

@@ -1,0 +1,70 @@
+"""The table that shows the document list or the search results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from archivist.gui.models.documents import DOCUMENT_ID_ROLE, DocumentTableModel
+
+COLUMN_WIDTHS = (340, 150, 90, 140, 80, 80)
+
+
+class DocumentTable(QTableView):
+    """Rows select documents; the context menu offers opening, comparing and deleting."""
+
+    document_activated = Signal(int)  # the current row changed to this document
+    context_menu_requested = Signal(QMenu, list)  # a menu to fill, the selected document ids
+
+    def __init__(self, model: DocumentTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.verticalHeader().hide()
+        # fixed row heights: the view never measures rows, so 100,000 rows cost nothing
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in enumerate(COLUMN_WIDTHS[: model.columnCount()]):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._show_menu)
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def document_model(self) -> DocumentTableModel:
+        model = self.model()
+        assert isinstance(model, DocumentTableModel)
+        return model
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [self.document_model().document_id(row) for row in rows]
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.document_model().rowCount():
+            self.selectRow(row)
+            self.scrollTo(self.document_model().index(row, 0))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.document_activated.emit(int(current.data(DOCUMENT_ID_ROLE)))
+
+    def _show_menu(self, point: QPoint) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        self.context_menu_requested.emit(menu, ids)
+        if not menu.isEmpty():
+            menu.exec(self.viewport().mapToGlobal(point))
+        menu.deleteLater()
