@@ -6,7 +6,6 @@ import pytest
 
 from archivist.core.archive import Archive
 from archivist.core.citations import FORMATS
-
 from tests.core.test_citations_helpers import check_golden, describe_seeds, import_pages
 
 STYLE_NAMES = ["apa", "chicago", "mla", "harvard"]

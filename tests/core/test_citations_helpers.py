@@ -9,7 +9,6 @@ from pathlib import Path
 
 from archivist.core.archive import Archive
 from archivist.core.catalogue.models import Document
-
 from tests.conftest import DATA, GUTERRES_SEED, MANBIJ_SEED
 
 CITATION_DATA = DATA / "citations"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -92,7 +93,10 @@ def bibliography(items: list[CslItem], style: str, as_html: bool = False) -> lis
         bib = _bibliography(items, style, as_html)
         # registered without a locator: citeproc-py would carry a cited page into the reference list
         bib.register(Citation([CitationItem(f"item{number}") for number in range(len(items))]))
-        return [_tidy(str(entry)) for entry in bib.bibliography()]
+        entries = [_tidy(str(entry)) for entry in bib.bibliography()]
+    titles = [_escaped(item["title"]) if as_html else item["title"]
+              for item in items if not item.get("author") and item.get("title")]
+    return [_fixed(entry, STYLES[style], titles) for entry in entries]
 
 
 def citation(items: list[CslItem], style: str, as_html: bool = False, page: str | None = None) -> str:
@@ -107,7 +111,35 @@ def citation(items: list[CslItem], style: str, as_html: bool = False, page: str 
             cited[0] = CitationItem("item0", locator=Locator("page", page))
         cite = Citation(cited)
         bib.register(cite)
-        return _tidy(str(bib.cite(cite, lambda _item: None)))
+        text = _tidy(str(bib.cite(cite, lambda _item: None)))
+    return _fixed(text, STYLES[style], [])
+
+
+def _fixed(text: str, info: StyleInfo, substituted_titles: list[str]) -> str:
+    """Undo two citeproc-py 0.11 slips that the CSL spec rules out (see ``stylefix`` for the others)."""
+    for title in substituted_titles:
+        text = _without_repeat(text, title)
+    if info.locale == "en-US":
+        # en-US sets punctuation-in-quote: “Title.” not “Title”. (citeproc-py ignores the locale option)
+        text = _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
+    return text
+
+
+_PUNCTUATION_AFTER_QUOTE = re.compile(r"(”)([.,])")
+
+
+def _without_repeat(text: str, title: str) -> str:
+    """A title that stood in for a missing author is printed once, not again in its own place.
+
+    CSL says a substituted variable is suppressed in the rest of the entry; citeproc-py prints it twice
+    (APA: "Title. (2016). Title. Press TV.").
+    """
+    pattern = re.compile(r"[“‘\"]?" + re.escape(title) + r"[.,]?[”’\"]?[.,]?\s*", re.IGNORECASE)
+    matches = list(pattern.finditer(text))
+    if len(matches) < 2:
+        return text
+    second = matches[1]
+    return (text[: second.start()] + text[second.end():]).rstrip()
 
 
 def _tidy(text: str) -> str:
