@@ -59,6 +59,7 @@ class GapMeter:
         from PySide6.QtCore import QTimer
 
         self.longest = 0.0
+        self.worst_at = 0.0
         self.ticks = 0
         self._last = time.perf_counter()
         self.timer = QTimer(interval=interval_ms)
@@ -70,7 +71,8 @@ class GapMeter:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
+        if now - self._last > self.longest:
+            self.longest, self.worst_at = now - self._last, now
         self._last = now
         self.ticks += 1
 
@@ -98,12 +100,13 @@ def run(count: int) -> dict[str, float]:
             app.processEvents()
             time.sleep(0.001)
         elapsed = time.perf_counter() - started
+        worst_after = meter.worst_at - started
         meter.timer.stop()
         listed = window.documents_model.rowCount()
         window.close()
         archive.close()
     return {"files": len(files), "listed": listed, "seconds": elapsed, "longest_gap_ms": meter.longest * 1000,
-            "ticks": meter.ticks}
+            "ticks": meter.ticks, "worst_after": worst_after}
 
 
 def main() -> int:
@@ -112,7 +115,8 @@ def main() -> int:
     args = parser.parse_args()
     figures = run(args.count)
     print(f"imported {figures['listed']:,} of {figures['files']:,} Reuters stories in {figures['seconds']:.1f} s; "
-          f"longest GUI-thread stall: {figures['longest_gap_ms']:.0f} ms ({figures['ticks']} ticks of 10 ms)")
+          f"longest GUI-thread stall: {figures['longest_gap_ms']:.0f} ms ({figures['ticks']} ticks of 10 ms), "
+          f"{figures['worst_after']:.1f} s after the start")
     return 0 if figures["longest_gap_ms"] < 100 else 1
 
 

@@ -57,7 +57,9 @@ def png_size(path: Path) -> tuple[int, int]:
 
 def test_icons_in_every_hicolor_size() -> None:
     theme = PACKAGING / "icons" / "hicolor"
-    assert (theme / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
+    scalable = theme / "scalable" / "apps" / f"{APP_ID}.svg"
+    source = PACKAGING.parent / "resources" / "icons" / "archivist.svg"
+    assert scalable.read_bytes() == source.read_bytes(), "the icon changed: run python packaging/render_icons.py"
     for size in ICON_SIZES:
         assert png_size(theme / f"{size}x{size}" / "apps" / f"{APP_ID}.png") == (size, size)
 

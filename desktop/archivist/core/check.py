@@ -154,20 +154,30 @@ def _extra(report: CheckReport, kind: str, path: Path, repair: bool) -> None:
 
 def _check_index(archive: Archive, ids: set[int], report: CheckReport, repair: bool) -> None:
     try:
-        indexed = archive.search_index.indexed_ids()
+        entries = _index_entries(archive)
     except Exception as error:  # a damaged index is only a cache: any failure to read it means rebuild
         report.add("index-damaged", f"the search index cannot be read ({type(error).__name__})")
         if repair:
             archive.reindex()
             report.problems[-1].fixed = True
         return
-    report.index_entries = len(indexed)
+    indexed = set(entries)
+    report.index_entries = len(entries)
     missing, stale = sorted(ids - indexed), sorted(indexed - ids)
-    if repair and missing:
-        archive.index_documents(missing)
+    doubled = sorted({doc_id for doc_id in entries if entries.count(doc_id) > 1} & ids)
+    if repair and (missing or doubled):
+        archive.index_documents(missing + doubled)  # an update replaces every entry with the id
     if repair and stale:
         archive.search_index.delete(stale)
     for doc_id in missing:
         report.add("not-indexed", f"document {doc_id} is not in the search index", repair)
+    for doc_id in doubled:
+        report.add("doubled-index-entry", f"document {doc_id} has more than one index entry", repair)
     for doc_id in stale:
         report.add("stale-index-entry", f"the index has an entry for document {doc_id}, which does not exist", repair)
+
+
+def _index_entries(archive: Archive) -> list[int]:
+    """The id of every live index entry, read through a fresh searcher (a reused one may miss deletions)."""
+    with archive.search_index.index.searcher() as searcher:
+        return [int(fields["id"]) for fields in searcher.all_stored_fields()]

@@ -58,7 +58,7 @@ class ImportController(QObject):
     def _failed(self, message: str) -> None:
         self._end()
         self.refused.emit(f"The import stopped: {message}")
-        self.finished.emit(None)
+        self.finished.emit(ImportResult(cancelled=True))
 
     def _end(self) -> None:
         self.progress.hide()

@@ -31,6 +31,7 @@ from archivist.core.errors import ArchivistError
 from archivist.core.index import SearchResults
 from archivist.core.records import DocumentRecord, ImportResult
 from archivist.gui.actions import build_actions, build_menus
+from archivist.gui.citations import install_citations
 from archivist.gui.compare import install_shared_passages
 from archivist.gui.highlights import install_highlights
 from archivist.gui.importing import ImportController
@@ -53,6 +54,7 @@ log = logging.getLogger("archivist.gui")
 
 DEFAULT_SIZE = (1280, 800)
 LIST_PAGE, RESULTS_PAGE = 0, 1
+COMPARE_LIST_WIDTH = 260
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.highlights = install_highlights(self)  # issue 5: highlights and notes
         self.window_actions = build_actions(self)
         build_menus(self.menuBar(), self.window_actions)
+        self.citations_ui = install_citations(self)  # issue 6: copy citation, BibTeX, export bibliography
         self.resize(*DEFAULT_SIZE)
         restore_window(self.settings, self, self._splitters())
         self.reload_library()
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
         self.result_label.setMinimumWidth(220)
         toolbar.addWidget(self.result_label)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # the search field keeps a row of its own
 
     def _build_centre(self) -> None:
         self.documents_table = DocumentTable(self.documents_model, self)
@@ -138,7 +142,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.middle)
         self.main_splitter.addWidget(self.reading)
         self.main_splitter.setStretchFactor(2, 1)
-        self.main_splitter.setSizes([210, 470, 600])
+        self.main_splitter.setSizes([190, 440, 650])
         self.setCentralWidget(self.main_splitter)
 
     def _build_details(self) -> None:
@@ -277,6 +281,14 @@ class MainWindow(QMainWindow):
             self.reading.compare(left_id, right_id)
         except ArchivistError as error:
             self.show_error(str(error))
+            return
+        self._widen_reading()
+
+    def _widen_reading(self) -> None:
+        """Two readers need room: narrow the list to COMPARE_LIST_WIDTH and give the rest to them."""
+        sidebar, middle, reading = self.main_splitter.sizes()
+        if middle > COMPARE_LIST_WIDTH:
+            self.main_splitter.setSizes([sidebar, COMPARE_LIST_WIDTH, reading + middle - COMPARE_LIST_WIDTH])
 
     def compare_with_dialog(self) -> None:
         current = self.reading.left.document_id

@@ -77,7 +77,9 @@ class SearchIndex:
             if self._searcher is None:
                 self._searcher = self._open().searcher(weighting=ArchivistBM25())
             elif not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
+                # whoosh cannot refresh a searcher opened on an empty index (EmptyReader.segments() is None)
+                stale = self._searcher
+                self._searcher = stale.refresh() if stale.reader().segments() is not None else self._open().searcher()
             return self._searcher
 
     def document_count(self) -> int:

@@ -114,7 +114,9 @@ class ReaderTextView(QTextBrowser):
         """Centre a column of about 72 characters; the margins hold the page labels."""
         width = self.fontMetrics().averageCharWidth() * self.point_size / max(self.font().pointSizeF(), 1.0)
         column = int(width * READING_COLUMN_CHARS) + 2 * int(self.document().documentMargin())
-        side = max(MIN_MARGIN, (self.viewport().width() - column) // 2)
+        # narrow panes (side by side) keep just enough margin for the page labels, or almost none
+        least = MIN_MARGIN if self.page_starts else 4
+        side = max(least, (self.viewport().width() - column) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if int(frame.leftMargin()) != side:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 
 from archivist.gui.models.documents import DOCUMENT_ID_ROLE, DocumentTableModel
 
-COLUMN_WIDTHS = (340, 150, 90, 140, 80, 80)
+COLUMN_WIDTHS = (300, 130, 84, 120, 70, 70)
 
 
 class DocumentTable(QTableView):
@@ -33,10 +33,11 @@ class DocumentTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
+        # interactive widths (never ResizeToContents: that would read every row); the last column fills
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS[: model.columnCount()]):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_menu)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
