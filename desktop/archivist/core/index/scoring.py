@@ -62,7 +62,7 @@ class CoordOr(Or):
 
     def _matcher(self, subs: list[Query], searcher: Searcher, context: object) -> Matcher:
         matcher = super()._matcher(subs, searcher, context)
-        words = {text for _field, text in self.terms(phrases=True)}
+        words = {text for _field, text in self.iter_all_terms(phrases=True)}
         if self.coord and len(words) > 1:
             return CoordMatcher(matcher, len(words), self.coord)
         return matcher
