@@ -55,8 +55,12 @@ def smart_records(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
         yield record_id, fields
 
 
+def smart_documents(path: Path) -> dict[str, tuple[str, str]]:
+    return {i: (f.get("T", "").strip(), f.get("W", "").strip()) for i, f in smart_records(path)}
+
+
 def load_cran(folder: Path) -> Collection:
-    documents = {i: (f.get("T", "").strip(), f.get("W", "").strip()) for i, f in smart_records(folder / "cran.all.1400")}
+    documents = smart_documents(folder / "cran.all.1400")
     # The query file numbers queries 001, 002, 004…; the judgements number them 1…225 in file order.
     queries = {str(n): f.get("W", "").strip() for n, (_i, f) in enumerate(smart_records(folder / "cran.qry"), 1)}
     relevant: dict[str, set[str]] = {}
@@ -68,7 +72,7 @@ def load_cran(folder: Path) -> Collection:
 
 
 def load_cisi(folder: Path) -> Collection:
-    documents = {i: (f.get("T", "").strip(), f.get("W", "").strip()) for i, f in smart_records(folder / "CISI.ALL")}
+    documents = smart_documents(folder / "CISI.ALL")
     queries = {i: f.get("W", "").strip() for i, f in smart_records(folder / "CISI.QRY")}
     relevant: dict[str, set[str]] = {}
     for line in (folder / "CISI.REL").read_text().splitlines():

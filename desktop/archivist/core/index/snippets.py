@@ -205,7 +205,9 @@ def _snippet(text: str, pages: list[Page], start: int, end: int, matches: list[t
     inside = [(s, e) for s, e, _key in matches if start <= s < end]
     end = max([end, *(e for _s, e in inside)])  # a phrase that starts in the window is shown whole
     marks = [(s - start, e - start) for s, e in inside]
-    return Snippet(_clean(text[start:end]), page_at(pages, start), start, end, marks)
+    # The page of the first marked word, not of the window's edge: that is the page a citation needs.
+    page = page_at(pages, inside[0][0] if inside else start)
+    return Snippet(_clean(text[start:end]), page, start, end, marks)
 
 
 TextSource = Callable[[int], tuple[str, list[Page]] | None]
