@@ -140,3 +140,16 @@ def test_collections(seeded_archive: Archive) -> None:
     seeded_archive.add_to_collection(collection, [doc_id])
     assert seeded_archive.collections() == [(collection, "Manbij strikes", 1)]
     assert seeded_archive.collection_document_ids(collection) == [doc_id]
+
+
+def test_index_sees_deletions_and_edits_after_a_search(seeded_archive: Archive) -> None:
+    """A searcher opened before a change must not keep serving the old index (Whoosh's refresh did)."""
+    manbij, guterres = _id_of(seeded_archive, MANBIJ_SEED), _id_of(seeded_archive, GUTERRES_SEED)
+    assert _ids_for(seeded_archive, "Syria") == {manbij, guterres}  # opens the searcher
+    seeded_archive.delete(manbij)
+    assert seeded_archive.search_index.document_count() == 1
+    assert seeded_archive.search_index.indexed_ids() == {guterres}
+    assert _ids_for(seeded_archive, "Syria") == {guterres}
+    seeded_archive.update_metadata(guterres, title="Letters on Resolution 2253")
+    assert seeded_archive.search_index.document_count() == 1
+    assert _ids_for(seeded_archive, "title:resolution") == {guterres}

@@ -99,17 +99,23 @@ def test_import_through_the_worker_updates_the_list_and_the_summary(
 
 
 def test_cancelling_an_import_leaves_a_consistent_archive(
-    qtbot: QtBot, empty_window: MainWindow, empty_archive: Archive
+    qtbot: QtBot, empty_window: MainWindow, empty_archive: Archive, tmp_path: Path
 ) -> None:
-    with qtbot.waitSignal(empty_window.importer.finished, timeout=60_000) as finished:
-        empty_window.import_paths([REUTERS])
+    # Enough distinct files that Cancel arrives mid-way even when extraction is fast.
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for copy in range(15):
+        for story in REUTERS.iterdir():
+            (folder / f"{copy:02d}-{story.name}").write_text(story.read_text() + f"\n[copy {copy}]\n")
+    with qtbot.waitSignal(empty_window.importer.finished, timeout=120_000) as finished:
+        empty_window.import_paths([folder])
         qtbot.waitUntil(lambda: empty_window.import_progress.bar.maximum() > 0, timeout=20_000)
         empty_window.import_progress.cancel_button.click()
     wait_idle(qtbot, empty_window)
     result = finished.args[0]
     assert result.cancelled
     count = empty_archive.count()
-    assert count < len(list(REUTERS.iterdir()))
+    assert count < len(list(folder.iterdir()))
     assert count == len(empty_archive.document_ids()) == empty_window.documents_model.rowCount()
     assert empty_archive.search_index.document_count() == count
     stored = [path for path in (empty_archive.root / "files").rglob("*") if path.is_file()]

@@ -74,12 +74,11 @@ class SearchIndex:
     def searcher(self) -> Searcher:
         """A searcher over the newest committed state; reused while nothing changed."""
         with self._lock:
-            if self._searcher is None:
+            if self._searcher is None or not self._searcher.up_to_date():
+                # A fresh searcher, not Searcher.refresh(): refresh reuses the readers of unchanged segments and
+                # so never sees documents deleted from them, and it fails on a searcher of an empty index.
+                # The stale searcher is left to the garbage collector: another thread may still be reading it.
                 self._searcher = self._open().searcher(weighting=ArchivistBM25())
-            elif not self._searcher.up_to_date():
-                # whoosh cannot refresh a searcher opened on an empty index (EmptyReader.segments() is None)
-                stale = self._searcher
-                self._searcher = stale.refresh() if stale.reader().segments() is not None else self._open().searcher()
             return self._searcher
 
     def document_count(self) -> int:
