@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from archivist.core.activity import ImportActivity
 from archivist.core.catalogue import Collection, Document, DocumentText, Highlight, Tag, open_catalogue
 from archivist.core.errors import ArchivistError, InvalidInputError, NotFoundError
 from archivist.core.extract.base import Heading, Page
@@ -67,6 +68,7 @@ class Archive:
         self.store = Store(root / FILES)
         self.search_index = SearchIndex(root / INDEX)
         self.lock = WriteLock(root / "write.lock")
+        self.imports = ImportActivity(root / "import.lock")
         self.import_limits = Limits.from_env()  # per-file size, time and memory limits of imports
         # Features that keep their own derived data (citation keys, shared-passage signatures) listen here.
         self.added_listeners: list[AddedListener] = []
@@ -88,6 +90,8 @@ class Archive:
         archive = cls(root, open_catalogue(catalogue))
         if not archive.search_index.exists():
             archive.reindex()
+        elif archive.search_index.document_count() != archive.count() and archive.imports.idle():
+            archive.sync_index()  # an import was interrupted between its catalogue and index commits
         return archive
 
     @staticmethod
@@ -322,9 +326,9 @@ class Archive:
 
     def match_spans(self, document_id: int, query: str) -> list[tuple[int, int]]:
         """(start, end) offsets in the document's text of the words the query matches (for the reader)."""
-        from archivist.core.index.snippets import TermMatcher, find_matches
         from archivist.core.index.query import parse_query
         from archivist.core.index.schema import text_analyzer
+        from archivist.core.index.snippets import TermMatcher, find_matches
 
         searcher = self.search_index.searcher()
         parsed = parse_query(searcher.schema, query)
@@ -361,6 +365,20 @@ class Archive:
                 for document in session.scalars(query):
                     yield _index_document(document)
                 session.expunge_all()
+
+    def sync_index(self) -> tuple[int, int]:
+        """Index catalogued documents the index lacks and drop entries of deleted ones: (added, dropped)."""
+        with self.lock.hold():
+            with self.sessions() as session:
+                catalogued = set(session.scalars(select(Document.id)))
+            indexed = self.search_index.indexed_ids()
+            missing, stale = sorted(catalogued - indexed), sorted(indexed - catalogued)
+            if missing:
+                self.index_documents(missing)
+            if stale:
+                self.search_index.delete(stale)
+        log.info("index synced: %d added, %d dropped", len(missing), len(stale))
+        return len(missing), len(stale)
 
     def reindex(self, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> int:
         """Rebuild the index from the catalogue; the old index stays in place until the new one is done."""

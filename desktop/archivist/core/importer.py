@@ -34,6 +34,8 @@ log = logging.getLogger("archivist.import")
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 2.0
+INDEX_BATCH = 5000
+INDEX_SECONDS = 30.0
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
@@ -183,6 +185,8 @@ class Importer:
         self._twins: dict[str, list[Path]] = {}  # sha256 being read -> later paths with the same bytes
         self._done = 0
         self._total = 0
+        self._unindexed: list[int] = []
+        self._indexed_at = time.monotonic()
 
     def run(self, paths: list[Path]) -> ImportResult:
         files, errors = discover(paths)
@@ -194,8 +198,9 @@ class Importer:
             for item in errors:
                 self.run_log.entry(session, item.path, "error", item.error)
         self._total = len(files)
-        self._read_all(files)
-        self._flush(final=True)
+        with self.archive.imports.running():
+            self._read_all(files)
+            self._flush(final=True)
         self.progress(Progress(self._done, self._total, ""))
         return self.result
 
@@ -250,37 +255,49 @@ class Importer:
         self.progress(Progress(self._done, self._total, str(path)))
 
     def _flush(self, final: bool = False) -> None:
-        """Store and catalogue the pending files in one transaction, then index them."""
+        """Store and catalogue the pending files in one transaction; index what is due."""
         added: list[int] = []
         with self.archive.lock.hold():
             with self.archive.sessions.begin() as session:
                 added = self._commit_batch(session)
                 if final:
                     self.run_log.finish(session, self.result.cancelled)
-            if added:
-                self.archive.index_documents(added)
+            self._unindexed += added
+            if self._unindexed and (final or self._index_due()):
+                self.archive.index_documents(self._unindexed)
+                self._unindexed, self._indexed_at = [], time.monotonic()
         self._pending, self._pending_duplicates, self._pending_errors = [], [], []
         if added:
             self.archive.notify_added(added)
+
+    def _index_due(self) -> bool:
+        """Whoosh writes every term of a segment at each commit: a few large commits, not one per batch.
+
+        Documents catalogued but not yet indexed after a crash are indexed again when the archive opens
+        (``Archive.sync_index``) or by ``archivist check --repair``.
+        """
+        return len(self._unindexed) >= INDEX_BATCH or time.monotonic() - self._indexed_at > INDEX_SECONDS
 
     def _commit_batch(self, session: Session) -> list[int]:
         shas = [item.sha256 for item in self._pending]
         # another process may have imported the same bytes since we looked
         taken = dict(session.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas))).all())
         self._known.update(taken)
-        added: list[int] = []
+        stored: list[Prepared] = []
+        twins_of: list[tuple[Path, str]] = []
         for item in self._pending:
             twins = self._twins.pop(item.sha256, [])
             if item.sha256 in self._known:
                 self._pending_duplicates.append((item.path, item.sha256))
             elif self._store(item):
-                self._add(session, item)
-                added.append(self._known[item.sha256])
+                stored.append(item)
             else:
                 self._pending_errors += [ImportErrorItem(str(path), "the file changed while it was being imported")
                                          for path in twins]
                 continue
-            self._pending_duplicates += [(path, item.sha256) for path in twins]
+            twins_of += [(path, item.sha256) for path in twins]
+        added = self._add_all(session, stored) if stored else []
+        self._pending_duplicates += twins_of
         for path, sha in self._pending_duplicates:
             doc_id = self._known[sha]
             self.result.duplicates.append(DuplicateItem(doc_id, str(path)))
@@ -290,13 +307,16 @@ class Importer:
             self.run_log.entry(session, error.path, "error", error.error)
         return added
 
-    def _add(self, session: Session, item: Prepared) -> None:
-        document = new_document(item, session)
-        session.add(document)
+    def _add_all(self, session: Session, items: list[Prepared]) -> list[int]:
+        """Catalogue rows for the stored items, inserted with one flush (SQLite batches the INSERTs)."""
+        documents = [new_document(item, session) for item in items]
+        session.add_all(documents)
         session.flush()
-        self._known[item.sha256] = document.id
-        self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
-        self.run_log.entry(session, str(item.path), "ok", "", document.id)
+        for item, document in zip(items, documents, strict=True):
+            self._known[item.sha256] = document.id
+            self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
+            self.run_log.entry(session, str(item.path), "ok", "", document.id)
+        return [document.id for document in documents]
 
     def _store(self, item: Prepared) -> bool:
         """Copy the original into the store; False (and an error) when it changed since it was hashed."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from archivist.core.catalogue.models import Document, Highlight
 from archivist.core.citations import bibtex, csl, keys, ris, styles
@@ -46,8 +46,10 @@ class Citations:
                     continue
                 key = keys.unique_key(keys.key_base(sources[document_id]), taken)
                 taken.add(key.lower())
-                session.get(Document, document_id).citation_key = key  # type: ignore[union-attr]
                 made[document_id] = key
+            if made:
+                # one executemany, not a get() + autoflush per document (4 s of a 2,000-file import)
+                session.execute(update(Document), [{"id": doc_id, "citation_key": key} for doc_id, key in made.items()])
         return made
 
     def key(self, document_id: int) -> str:
