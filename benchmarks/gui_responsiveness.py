@@ -104,6 +104,9 @@ def run(count: int) -> dict[str, float]:
         meter.timer.stop()
         listed = window.documents_model.rowCount()
         window.close()
+        window.deleteLater()  # destroyed now, not by the garbage collector during interpreter shutdown
+        app.processEvents()
+        done.clear()
         archive.close()
     return {"files": len(files), "listed": listed, "seconds": elapsed, "longest_gap_ms": meter.longest * 1000,
             "ticks": meter.ticks, "worst_after": worst_after}

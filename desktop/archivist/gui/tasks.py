@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from archivist.core.archive import Archive
 from archivist.core.errors import ArchivistError
+from archivist.core.import_process import import_in_subprocess
 from archivist.core.jobs import CancelToken, Progress
 from archivist.core.records import ImportResult
 
@@ -111,7 +112,8 @@ class ImportJob(QObject):
         self.token.cancel()
 
     def _run(self) -> ImportResult:
-        return self.archive.import_paths(self.paths, progress=self._progress, cancel=self.token)
+        # In a child process: indexing in this process would stall the window (core/import_process.py).
+        return import_in_subprocess(self.archive.root, self.paths, progress=self._progress, cancel=self.token)
 
     def _progress(self, progress: Progress) -> None:
         # called on the writer thread for every file: throttle, so 2,000 files do not flood the event queue
