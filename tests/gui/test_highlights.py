@@ -93,11 +93,13 @@ def test_toolbar_context_filters_orphans_and_screenshot(qtbot: QtBot, seeded_roo
     qtbot.waitUntil(lambda: archive.annotations.highlight(first.id).note != "")
 
     panel = controller.panel
+    # the panel refills from the reader thread: wait for it rather than assume it is done
     panel.color_filter.setCurrentIndex(panel.color_filter.findData("green"))
-    assert panel.tree.topLevelItem(0).childCount() == 1
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0 and panel.tree.topLevelItem(0).childCount() == 1)
     panel.color_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItem(0).childCount() == 2)
     panel.text_filter.setText("SOHR")  # the note is searched as well as the quote
-    assert panel.tree.topLevelItem(0).childCount() == 1
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0 and panel.tree.topLevelItem(0).childCount() == 1)
     panel.text_filter.clear()
     panel.select(first.id)
     reader = window.active_reader()
@@ -112,7 +114,8 @@ def test_toolbar_context_filters_orphans_and_screenshot(qtbot: QtBot, seeded_roo
     content = archive.content(doc)  # the passage vanishes from a new version of the text: an orphan
     archive.replace_text(doc, content.text.replace("the so-called US-led coalition", "the coalition"), content.pages)
     controller.refresh_all()
-    assert panel.tree.topLevelItemCount() == 2 and panel.tree.topLevelItem(1).text(0).startswith("Orphans (1)")
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2
+                    and panel.tree.topLevelItem(1).text(0).startswith("Orphans (1)"))
     assert len(reader.overlay(OVERLAY)) == 1  # an orphan has no place in the text to be drawn
     window.close()
     archive.close()
