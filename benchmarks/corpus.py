@@ -26,6 +26,11 @@ class Story:
     body: str
     date: str
 
+    def unwrapped_body(self) -> str:
+        """The body with Reuters' 65-column wrapping undone: one line per (indented) paragraph."""
+        paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s{2,}", self.body)]
+        return "\n".join(part for part in paragraphs if part)
+
     def as_text(self) -> str:
         """Title line, blank line, body: how a researcher would save a wire story."""
         return f"{self.title}\n\n{self.body}\n"

@@ -10,46 +10,16 @@ QTimer the longest gap between ticks on the GUI thread. Prints the figure (the t
 from __future__ import annotations
 
 import argparse
-import html
 import os
-import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text" / "reuters21578"
-STORY = re.compile(r"<REUTERS.*?NEWID=\"(\d+)\".*?>(.*?)</REUTERS>", re.S)
-TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.S)
-BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
-
-
-def reuters_stories(corpus: Path = CORPUS) -> Iterator[tuple[str, str]]:
-    """(new id, "TITLE\\n\\nbody") for every story with a title or a body, in file order."""
-    for sgm in sorted(corpus.glob("*.sgm")):
-        raw = sgm.read_bytes().decode("latin-1")
-        for match in STORY.finditer(raw):
-            title, body = TITLE.search(match.group(2)), BODY.search(match.group(2))
-            parts = [html.unescape(found.group(1)).strip() for found in (title, body) if found]
-            text = "\n\n".join(part for part in parts if part)
-            if text:
-                yield match.group(1), text
-
-
-def split_reuters(folder: Path, count: int, corpus: Path = CORPUS) -> list[Path]:
-    """Write ``count`` stories as ``reuters-<id>.txt`` files into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for new_id, text in reuters_stories(corpus):
-        path = folder / f"reuters-{int(new_id):05d}.txt"
-        path.write_text(text + "\n", encoding="utf-8")
-        written.append(path)
-        if len(written) == count:
-            break
-    return written
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.corpus import write_reuters
 
 
 class GapMeter:
@@ -86,7 +56,7 @@ def run(count: int) -> dict[str, float]:
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as temp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(temp) / "config")  # keep the user's window settings out of it
-        files = split_reuters(Path(temp) / "stories", count)
+        files = write_reuters(Path(temp) / "stories", limit=count)
         archive = Archive.open(Path(temp) / "archive")
         window = MainWindow(archive)
         window.show()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import os
-import re
 import signal
 import sqlite3
 import subprocess
@@ -14,36 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from benchmarks.corpus import REUTERS, write_reuters
 from sqlalchemy import text
 
 from archivist.core.archive import Archive
-from tests.conftest import ROOT
-
-REUTERS = ROOT.parent / "shared" / "corpus" / "text" / "reuters21578"
-_STORY = re.compile(r"<REUTERS[^>]*>(.*?)</REUTERS>", re.DOTALL)
-_TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.DOTALL)
-_BODY = re.compile(r"<BODY>(.*?)</BODY>", re.DOTALL)
 
 needs_reuters = pytest.mark.skipif(not REUTERS.is_dir(), reason="the shared corpus is not beside the repository")
-
-
-def write_reuters(folder: Path, limit: int) -> list[Path]:
-    """Each <REUTERS> story of the corpus as one .txt file (its TITLE, a blank line, its BODY)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths: list[Path] = []
-    for sgm in sorted(REUTERS.glob("reut2-*.sgm")):
-        for number, story in enumerate(_STORY.findall(sgm.read_bytes().decode("latin-1"))):
-            title, body = _TITLE.search(story), _BODY.search(story)
-            text = "\n\n".join(html.unescape(match.group(1)).replace("\x03", "").strip()
-                               for match in (title, body) if match)
-            if not text.strip():
-                continue
-            path = folder / f"{sgm.stem}-{number:04d}.txt"
-            path.write_text(text + "\n", encoding="utf-8")
-            paths.append(path)
-            if len(paths) >= limit:
-                return paths
-    return paths
 
 
 def archivist(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
@@ -69,7 +43,7 @@ def distinct_hashes(paths: list[Path]) -> int:
 @needs_reuters
 @pytest.mark.timeout(180)
 def test_kill_9_mid_import_then_check_repair_and_reimport(tmp_path: Path) -> None:
-    files = write_reuters(tmp_path / "reuters", 1500)
+    files = write_reuters(tmp_path / "reuters", limit=1500)
     root = tmp_path / "archive"
     process = archivist("--archive", str(root), "import", str(tmp_path / "reuters"))
     deadline = time.monotonic() + 90
