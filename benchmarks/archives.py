@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from filelock import FileLock
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.corpus import reuters_stories, write_reuters
 
@@ -31,6 +33,12 @@ def bench_dir() -> Path:
 def bench_files(size: int) -> list[Path]:
     """``size`` story files (written on first use)."""
     folder = bench_dir() / f"files-{size}"
+    bench_dir().mkdir(parents=True, exist_ok=True)
+    with FileLock(str(bench_dir() / f"files-{size}.lock")):
+        return _write_files(folder, size)
+
+
+def _write_files(folder: Path, size: int) -> list[Path]:
     marker = folder / ".complete"
     if marker.is_file():
         return sorted(path for path in folder.iterdir() if path.suffix == ".txt")
@@ -52,6 +60,12 @@ def archivist_exe() -> str:
 def bench_archive(size: int, quiet: bool = False) -> Path:
     """An archive of ``size`` Reuters documents, imported through the CLI (built on first use)."""
     archive = bench_dir() / f"archive-{size}"
+    bench_dir().mkdir(parents=True, exist_ok=True)
+    with FileLock(str(bench_dir() / f"archive-{size}.lock")):  # two benchmarks may ask at once
+        return _build(archive, size, quiet)
+
+
+def _build(archive: Path, size: int, quiet: bool) -> Path:
     marker = archive / ".bench-complete"
     if marker.is_file():
         return archive
