@@ -21,7 +21,7 @@ from archivist.core.catalogue import Collection, Document, DocumentText, Highlig
 from archivist.core.errors import ArchivistError, InvalidInputError, NotFoundError
 from archivist.core.extract.base import Heading, Page
 from archivist.core.extract.limits import Limits
-from archivist.core.importer import Importer, clean_issued, tag_named
+from archivist.core.importer import Importer, clean_issued, index_entry, tag_named
 from archivist.core.index import (
     IndexDocument,
     RelatedHit,
@@ -77,8 +77,12 @@ class Archive:
 
     # -- opening and closing ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, root: Path, create: bool = True) -> Archive:
-        """Open the archive at ``root``; create it when missing and ``create`` is true."""
+    def open(cls, root: Path, create: bool = True, check_index: bool = True) -> Archive:
+        """Open the archive at ``root``; create it when missing and ``create`` is true.
+
+        ``check_index`` runs ``repair_index`` now; the GUI passes False and runs it on a worker thread later,
+        so its window never waits on the index (opening a searcher on 100,000 documents is slow and large).
+        """
         root = Path(root)
         catalogue = root / CATALOGUE
         if not catalogue.exists():
@@ -88,11 +92,19 @@ class Archive:
                 raise ArchivistError(f"{root} is a file, not an archive folder")
             root.mkdir(parents=True, exist_ok=True)
         archive = cls(root, open_catalogue(catalogue))
-        if not archive.search_index.exists():
-            archive.reindex()
-        elif archive.search_index.document_count() != archive.count() and archive.imports.idle():
-            archive.sync_index()  # an import was interrupted between its catalogue and index commits
+        if check_index:
+            archive.repair_index()
         return archive
+
+    def repair_index(self) -> bool:
+        """Rebuild a missing or outdated index, or add what an interrupted import left out; True if it did."""
+        if not self.search_index.exists():
+            self.reindex()
+            return True
+        if self.search_index.document_count() != self.count() and self.imports.idle():
+            self.sync_index()  # an import was interrupted between its catalogue and index commits
+            return True
+        return False
 
     @staticmethod
     def exists(root: Path) -> bool:
@@ -416,17 +428,8 @@ class Archive:
 
 
 def _index_document(document: Document) -> IndexDocument:
-    return IndexDocument(
-        id=document.id,
-        title=document.title,
-        body=document.content.text if document.content is not None else "",
-        format=document.format,
-        authors=list(document.authors or []),
-        site=document.site or document.publisher,
-        tags=[tag.name for tag in document.tags],
-        collections=[collection.id for collection in document.collections],
-        issued=document.issued,
-    )
+    text = document.content.text if document.content is not None else ""
+    return index_entry(document, text, [collection.id for collection in document.collections])
 
 
 def _apply_metadata(document: Document, changes: dict[str, Any]) -> None:

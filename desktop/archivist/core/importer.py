@@ -23,9 +23,11 @@ from archivist.core.catalogue.models import Document, DocumentText, ImportLogEnt
 from archivist.core.extract import Extracted
 from archivist.core.extract.limits import Limits
 from archivist.core.extract.sandbox import Outcome, Reader, open_reader, read_outcome
+from archivist.core.index.documents import IndexDocument
+from archivist.core.index.feeder import IndexFeeder
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback
 from archivist.core.records import DuplicateItem, ImportedItem, ImportErrorItem, ImportResult
-from archivist.core.store import sha256_of
+from archivist.core.store import Staged, sha256_of
 
 if TYPE_CHECKING:
     from archivist.core.archive import Archive
@@ -34,8 +36,13 @@ log = logging.getLogger("archivist.import")
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 2.0
+# The index commits every INDEX_BATCH documents or INDEX_SECONDS: Whoosh writes every term of a segment at
+# each commit, so a commit per catalogue batch (every 200) took 40% of an import's time.
 INDEX_BATCH = 5000
 INDEX_SECONDS = 30.0
+# From this many files on, indexing runs in a child process beside the importer (core/index/feeder.py);
+# for fewer, starting the process costs more than it saves.
+FEEDER_MIN_FILES = 300
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
@@ -116,6 +123,8 @@ def new_document(prepared: Prepared, session: Session) -> Document:
     assert prepared.extracted is not None
     extracted, meta, path = prepared.extracted, prepared.extracted.metadata, prepared.path
     issued, precision = clean_issued(meta.issued)
+    # tags first: finding or creating one may flush the session, which must not meet a half-made document
+    tags = [tag_named(session, name) for name in dict.fromkeys(meta.tags) if name.strip()]
     document = Document(
         sha256=prepared.sha256, format=extracted.format, title=(meta.title or path.stem).strip()[:2000],
         authors=[name for name in meta.authors if name.strip()], issued=issued, issued_precision=precision,
@@ -129,8 +138,17 @@ def new_document(prepared: Prepared, session: Session) -> Document:
         pages=[[page.start, page.label] for page in extracted.pages],
         headings=[[heading.start, heading.end, heading.level] for heading in extracted.headings],
     )
-    document.tags = [tag_named(session, name) for name in dict.fromkeys(meta.tags) if name.strip()]
+    document.tags = tags
     return document
+
+
+def index_entry(document: Document, text: str, collections: list[int]) -> IndexDocument:
+    """What the search index holds for a catalogued document."""
+    return IndexDocument(
+        id=document.id, title=document.title, body=text, format=document.format,
+        authors=list(document.authors or []), site=document.site or document.publisher,
+        tags=[tag.name for tag in document.tags], collections=collections, issued=document.issued,
+    )
 
 
 def tag_named(session: Session, name: str) -> Tag:
@@ -185,8 +203,8 @@ class Importer:
         self._twins: dict[str, list[Path]] = {}  # sha256 being read -> later paths with the same bytes
         self._done = 0
         self._total = 0
-        self._unindexed: list[int] = []
-        self._indexed_at = time.monotonic()
+        self._to_index: list[IndexDocument] = []
+        self._indexing: IndexFeeder | _IndexHere | None = None
 
     def run(self, paths: list[Path]) -> ImportResult:
         files, errors = discover(paths)
@@ -198,11 +216,17 @@ class Importer:
             for item in errors:
                 self.run_log.entry(session, item.path, "error", item.error)
         self._total = len(files)
-        with self.archive.imports.running():
+        with self.archive.imports.running(), self._indexer(len(files)) as self._indexing:
             self._read_all(files)
             self._flush(final=True)
+            self.progress(Progress(self._done, self._total, "updating the search index"))
         self.progress(Progress(self._done, self._total, ""))
         return self.result
+
+    def _indexer(self, files: int) -> IndexFeeder | _IndexHere:
+        if files >= FEEDER_MIN_FILES:
+            return IndexFeeder(self.archive.search_index.folder, INDEX_BATCH, INDEX_SECONDS)
+        return _IndexHere(self.archive)
 
     def _read_all(self, files: list[Path]) -> None:
         """Read every new file and commit what was read in batches of BATCH_SIZE or BATCH_SECONDS."""
@@ -255,41 +279,35 @@ class Importer:
         self.progress(Progress(self._done, self._total, str(path)))
 
     def _flush(self, final: bool = False) -> None:
-        """Store and catalogue the pending files in one transaction; index what is due."""
-        added: list[int] = []
-        with self.archive.lock.hold():
-            with self.archive.sessions.begin() as session:
-                added = self._commit_batch(session)
-                if final:
-                    self.run_log.finish(session, self.result.cancelled)
-            self._unindexed += added
-            if self._unindexed and (final or self._index_due()):
-                self.archive.index_documents(self._unindexed)
-                self._unindexed, self._indexed_at = [], time.monotonic()
-        self._pending, self._pending_duplicates, self._pending_errors = [], [], []
-        if added:
-            self.archive.notify_added(added)
+        """Store and catalogue the pending files in one transaction, then hand them to the indexer.
 
-    def _index_due(self) -> bool:
-        """Whoosh writes every term of a segment at each commit: a few large commits, not one per batch.
-
-        Documents catalogued but not yet indexed after a crash are indexed again when the archive opens
+        Documents catalogued but not yet indexed after a crash are indexed when the archive next opens
         (``Archive.sync_index``) or by ``archivist check --repair``.
         """
-        return len(self._unindexed) >= INDEX_BATCH or time.monotonic() - self._indexed_at > INDEX_SECONDS
+        added: list[int] = []
+        with self.archive.lock.hold(), self.archive.sessions.begin() as session:
+            added = self._commit_batch(session)
+            if final:
+                self.run_log.finish(session, self.result.cancelled)
+        assert self._indexing is not None
+        self._indexing.send(self._to_index)
+        self._pending, self._pending_duplicates, self._pending_errors, self._to_index = [], [], [], []
+        if added:
+            self.archive.notify_added(added)
 
     def _commit_batch(self, session: Session) -> list[int]:
         shas = [item.sha256 for item in self._pending]
         # another process may have imported the same bytes since we looked
         taken = dict(session.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas))).all())
         self._known.update(taken)
+        staged = self._stage_all([item for item in self._pending if item.sha256 not in self._known])
         stored: list[Prepared] = []
         twins_of: list[tuple[Path, str]] = []
         for item in self._pending:
             twins = self._twins.pop(item.sha256, [])
             if item.sha256 in self._known:
                 self._pending_duplicates.append((item.path, item.sha256))
-            elif self._store(item):
+            elif item.sha256 in staged and self._place(item, staged[item.sha256]):
                 stored.append(item)
             else:
                 self._pending_errors += [ImportErrorItem(str(path), "the file changed while it was being imported")
@@ -309,26 +327,74 @@ class Importer:
 
     def _add_all(self, session: Session, items: list[Prepared]) -> list[int]:
         """Catalogue rows for the stored items, inserted with one flush (SQLite batches the INSERTs)."""
-        documents = [new_document(item, session) for item in items]
-        session.add_all(documents)
+        documents: list[Document] = []
+        with session.no_autoflush:  # looking up a tag must not flush each half-made document on its own
+            for item in items:
+                documents.append(new_document(item, session))
+                session.add(documents[-1])
         session.flush()
         for item, document in zip(items, documents, strict=True):
+            assert item.extracted is not None
+            self._to_index.append(index_entry(document, item.extracted.text, []))
             self._known[item.sha256] = document.id
             self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
             self.run_log.entry(session, str(item.path), "ok", "", document.id)
         return [document.id for document in documents]
 
-    def _store(self, item: Prepared) -> bool:
-        """Copy the original into the store; False (and an error) when it changed since it was hashed."""
+    def _stage_all(self, items: list[Prepared]) -> dict[str, Staged]:
+        """Copy the originals into the store's temporary folder and sync them, all at once; by sha256.
+
+        A file whose bytes changed since it was hashed is left out with an error.
+        """
+        store = self.archive.store
+        staged: dict[str, Staged] = {}
+        for item in items:
+            try:
+                copy = store.stage(item.path)
+            except OSError as error:
+                self._pending_errors.append(ImportErrorItem(str(item.path), f"cannot copy the file: {error.strerror}"))
+                continue
+            if copy.sha256 != item.sha256:
+                store.discard(copy)
+                message = "the file changed while it was being imported; import it again"
+                self._pending_errors.append(ImportErrorItem(str(item.path), message))
+                continue
+            staged[item.sha256] = copy
         try:
-            stored_sha, _ = self.archive.store.put(item.path)
+            store.sync(list(staged.values()))
         except OSError as error:
-            self._pending_errors.append(ImportErrorItem(str(item.path), f"cannot copy the file: {error.strerror}"))
+            for sha, copy in staged.items():
+                store.discard(copy)
+                path = next(str(item.path) for item in items if item.sha256 == sha)
+                self._pending_errors.append(ImportErrorItem(path, f"cannot write to the archive: {error.strerror}"))
+            return {}
+        return staged
+
+    def _place(self, item: Prepared, staged: Staged) -> bool:
+        try:
+            self.archive.store.place(staged)
+        except OSError as error:
+            self.archive.store.discard(staged)
+            message = f"cannot write to the archive: {error.strerror}"
+            self._pending_errors.append(ImportErrorItem(str(item.path), message))
             return False
-        if stored_sha == item.sha256:
-            return True
-        if stored_sha not in self._known:
-            self.archive.store.remove(stored_sha)
-        message = "the file changed while it was being imported; import it again"
-        self._pending_errors.append(ImportErrorItem(str(item.path), message))
-        return False
+        return True
+
+
+class _IndexHere:
+    """Indexing in this process, for small imports: one commit at the end, under the archive's write lock."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._documents: list[IndexDocument] = []
+
+    def send(self, documents: list[IndexDocument]) -> None:
+        self._documents += documents
+
+    def __enter__(self) -> _IndexHere:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._documents:
+            with self.archive.lock.hold():
+                self.archive.search_index.add(self._documents)

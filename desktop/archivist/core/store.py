@@ -7,12 +7,32 @@ leaves either no file or a complete one (a stray temporary file at worst, which 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+import secrets
 import shutil
-import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 _CHUNK = 1 << 20
+SYNC_THREADS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """A file copied into the store's ``tmp/`` folder, with the sha256 of what was copied."""
+
+    sha256: str
+    path: Path
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes only what it may write
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def sha256_of(path: Path) -> str:
@@ -29,6 +49,8 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._tmp = root / "tmp"
+        # temporary names unique to this process and this store, without mkstemp's retries and syscalls
+        self._names = (f"{os.getpid()}-{secrets.token_hex(4)}-{number}" for number in itertools.count())
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -38,27 +60,54 @@ class Store:
 
     def put(self, source: Path) -> tuple[str, Path]:
         """Copy ``source`` in, hashing as it copies; returns its sha256 and stored path."""
+        staged = self.stage(source)
+        try:
+            self.sync([staged])
+        except BaseException:
+            self.discard(staged)
+            raise
+        return staged.sha256, self.place(staged)
+
+    def stage(self, source: Path) -> Staged:
+        """Copy ``source`` to a temporary file in the store, hashing as it copies (not yet synced to disk)."""
         self._tmp.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
-        fd, tmp_name = tempfile.mkstemp(dir=self._tmp, prefix="incoming-")
+        tmp = self._tmp / f"incoming-{os.getpid()}-{next(self._names)}"
         try:
-            with source.open("rb") as reader, os.fdopen(fd, "wb") as writer:
+            with source.open("rb") as reader, tmp.open("xb") as writer:
                 while chunk := reader.read(_CHUNK):
                     digest.update(chunk)
                     writer.write(chunk)
-                writer.flush()
-                os.fsync(writer.fileno())
-            sha = digest.hexdigest()
-            target = self.path_for(sha)
-            if target.is_file():
-                os.unlink(tmp_name)
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp_name, target)
-            return sha, target
         except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
+        return Staged(digest.hexdigest(), tmp)
+
+    def sync(self, staged: list[Staged]) -> None:
+        """Flush staged files to disk, several at once.
+
+        One fsync after another cost about 1 ms per file on the test machine, the largest part of importing
+        small files; issued from threads (fsync lets go of the GIL) the disk serves them together, for about
+        a tenth of that.
+        """
+        if len(staged) == 1:
+            _fsync(staged[0].path)
+            return
+        with ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="archivist-fsync") as pool:
+            list(pool.map(_fsync, [item.path for item in staged]))
+
+    def place(self, staged: Staged) -> Path:
+        """Move a synced staged file to its place under its sha256 (dropped when that is there already)."""
+        target = self.path_for(staged.sha256)
+        if target.is_file():
+            staged.path.unlink(missing_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged.path, target)
+        return target
+
+    def discard(self, staged: Staged) -> None:
+        staged.path.unlink(missing_ok=True)
 
     def remove(self, sha256: str) -> None:
         self.path_for(sha256).unlink(missing_ok=True)

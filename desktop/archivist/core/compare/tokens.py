@@ -57,6 +57,11 @@ def normalise(word: str) -> str:
     return folded
 
 
+def normalised_words(text: str) -> list[str]:
+    """The normalised words of ``text`` without offsets (``tokenize(text).words``, a few times faster)."""
+    return [normalise(word) for word in _WORD.findall(text)]
+
+
 def tokenize(text: str) -> Tokens:
     """The words of ``text`` (runs of letters and digits) with their offsets."""
     words: list[str] = []

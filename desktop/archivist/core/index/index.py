@@ -10,10 +10,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.index import FileIndex
+from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
+from archivist.core.errors import ArchivistError
+from archivist.core.index import vocabulary
 from archivist.core.index.documents import IndexDocument
 from archivist.core.index.schema import SCHEMA_VERSION, build_schema
 from archivist.core.index.scoring import ArchivistBM25
@@ -23,6 +25,8 @@ log = logging.getLogger("archivist.index")
 # A writer's RAM buffer before it flushes a segment; generous because the machine has memory to spare
 # and fewer, larger segments make both indexing and searching faster.
 WRITER_LIMIT_MB = 256
+# How long a writer waits for another to finish: an import's indexer commits at least every 30 s.
+WRITER_WAIT = 90.0
 # Names the schema version an index was built with; an index without it, or of another version, is stale.
 VERSION_FILE = "archivist-schema"
 
@@ -84,6 +88,10 @@ class SearchIndex:
     def document_count(self) -> int:
         return self.searcher().doc_count()
 
+    def vocabulary(self) -> frozenset[str]:
+        """The unstemmed words the index has met ("did you mean" offers these)."""
+        return vocabulary.load(self.folder)
+
     def indexed_ids(self) -> set[int]:
         searcher = self.searcher()
         return {int(fields["id"]) for fields in searcher.all_stored_fields()}
@@ -93,9 +101,14 @@ class SearchIndex:
     def writer(self) -> Iterator[SegmentWriter]:
         """The one writer; commits when the block ends, cancels on an exception."""
         with self._lock:
-            writer = self._open().writer(limitmb=WRITER_LIMIT_MB)
             try:
-                yield writer
+                writer = self._open().writer(limitmb=WRITER_LIMIT_MB, timeout=WRITER_WAIT)
+            except LockError:
+                raise ArchivistError("the search index is busy (another program is writing to it); try again") from None
+            try:
+                with vocabulary.recording() as words:
+                    yield writer
+                vocabulary.save(self.folder, words)
             except BaseException:
                 writer.cancel()
                 raise
@@ -126,9 +139,11 @@ class SearchIndex:
             writer = new_index.writer(limitmb=WRITER_LIMIT_MB)
             count = 0
             try:
-                for document in documents:
-                    writer.add_document(**document.fields())
-                    count += 1
+                with vocabulary.recording() as words:
+                    for document in documents:
+                        writer.add_document(**document.fields())
+                        count += 1
+                vocabulary.save(fresh, words)
             except BaseException:
                 writer.cancel()
                 new_index.close()

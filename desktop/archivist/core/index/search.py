@@ -109,6 +109,7 @@ def run_search(
             hit.snippets = make_snippets(source[0], source[1], words.matcher(result))
         hits.append(hit)
     total = len(results)
-    suggestion = suggest(searcher.reader(), text) if total < SUGGEST_BELOW and not free_text else None
+    suggesting = total < SUGGEST_BELOW and not free_text
+    suggestion = suggest(searcher.reader(), text, index.vocabulary()) if suggesting else None
     took = (time.perf_counter() - started) * 1000
     return SearchResults(text, total, hits, round(took, 2), suggestion)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import defaultdict
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from whoosh.reading import IndexReader
 
 from archivist.core.index.schema import text_analyzer
@@ -27,18 +31,30 @@ def _known(reader: IndexReader, term: str) -> bool:
     return any((field, term) in reader for field in TEXT_FIELDS)
 
 
-def nearest_word(reader: IndexReader, word: str) -> str | None:
-    """The indexed word fewest edits away (one edit before two), the one in most documents first."""
+@functools.lru_cache(maxsize=4)
+def _by_initial(words: frozenset[str]) -> dict[str, list[str]]:
+    """The vocabulary's alphabetic words grouped by first letter, each group sorted."""
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for word in words:
+        if word.isalpha():
+            groups[word[0]].append(word)
+    return {initial: sorted(group) for initial, group in groups.items()}
+
+
+def nearest_word(reader: IndexReader, words: frozenset[str], word: str) -> str | None:
+    """The word still in the index fewest edits away (one edit before two), the one in most documents first.
+
+    Only words of the same first letter are compared: misspellings rarely change it, and it keeps the scan
+    to a few thousand words even in a large archive.
+    """
     lowered = word.lower()
+    group = _by_initial(words).get(lowered[:1], [])
+    near = process.extract(lowered, group, scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None)
     for edits in range(1, MAX_EDITS + 1):
-        found: set[str] = set()
-        for field in TEXT_FIELDS:
-            spelling_field = reader.schema[field].spelling_fieldname(field)
-            # prefix=1: misspellings rarely change the first letter, and it keeps the scan small.
-            found.update(reader.terms_within(spelling_field, lowered, edits, prefix=1))
-        found.discard(lowered)
+        found = [(candidate, _frequency(reader, candidate)) for candidate, distance, _ in near if distance == edits]
+        found = [(candidate, frequency) for candidate, frequency in found if frequency > 0]
         if found:
-            return max(sorted(found), key=lambda candidate: _frequency(reader, candidate))
+            return max(sorted(found), key=lambda item: item[1])[0]
     return None
 
 
@@ -47,8 +63,11 @@ def _frequency(reader: IndexReader, word: str) -> int:
     return sum(reader.doc_frequency(field, term) for field in TEXT_FIELDS) if term else 0
 
 
-def suggest(reader: IndexReader, query: str) -> str | None:
-    """The query with unknown words corrected, or None when every word is known or nothing is near."""
+def suggest(reader: IndexReader, query: str, words: frozenset[str] = frozenset()) -> str | None:
+    """The query with unknown words corrected, or None when every word is known or nothing is near.
+
+    ``words`` is the index's vocabulary (``SearchIndex.vocabulary()``): the real words suggestions come from.
+    """
     changed = False
 
     def replace(match: re.Match[str]) -> str:
@@ -59,7 +78,7 @@ def suggest(reader: IndexReader, query: str) -> str | None:
         term = _term(word)
         if term is None or _known(reader, term):
             return word
-        better = nearest_word(reader, word)
+        better = nearest_word(reader, words, word)
         if better is None:
             return word
         changed = True
