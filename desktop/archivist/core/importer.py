@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archivist.core.catalogue.models import Document, DocumentText, ImportLogEntry, ImportRun, Tag, utcnow
+from archivist.core.compare.index import Entry
 from archivist.core.extract import Extracted
 from archivist.core.extract.limits import Limits
 from archivist.core.extract.sandbox import Outcome, Reader, open_reader, read_outcome
@@ -55,6 +56,7 @@ class Prepared:
     sha256: str
     extracted: Extracted | None = None
     error: str | None = None
+    fingerprints: set[int] | None = None
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[ImportErrorItem]]:
@@ -204,6 +206,7 @@ class Importer:
         self._done = 0
         self._total = 0
         self._to_index: list[IndexDocument] = []
+        self._fingerprints: list[Entry] = []
         self._indexing: IndexFeeder | _IndexHere | None = None
 
     def run(self, paths: list[Path]) -> ImportResult:
@@ -268,7 +271,7 @@ class Importer:
             for path in [item.path, *self._twins.pop(item.sha256, [])]:
                 self._pending_errors.append(ImportErrorItem(str(path), outcome.error))
         else:
-            item.extracted = outcome.extracted
+            item.extracted, item.fingerprints = outcome.extracted, outcome.fingerprints
             self._pending.append(item)
         if outcome.seconds > 10:
             log.info("%s took %.1f s to read", item.path, outcome.seconds)
@@ -291,9 +294,11 @@ class Importer:
                 self.run_log.finish(session, self.result.cancelled)
         assert self._indexing is not None
         self._indexing.send(self._to_index)
-        self._pending, self._pending_duplicates, self._pending_errors, self._to_index = [], [], [], []
         if added:
+            self.archive.compare.offer(self._fingerprints)
             self.archive.notify_added(added)
+        self._pending, self._pending_duplicates, self._pending_errors = [], [], []
+        self._to_index, self._fingerprints = [], []
 
     def _commit_batch(self, session: Session) -> list[int]:
         shas = [item.sha256 for item in self._pending]
@@ -336,6 +341,8 @@ class Importer:
         for item, document in zip(items, documents, strict=True):
             assert item.extracted is not None
             self._to_index.append(index_entry(document, item.extracted.text, []))
+            if item.fingerprints is not None:
+                self._fingerprints.append((document.id, document.text_version, item.fingerprints))
             self._known[item.sha256] = document.id
             self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
             self.run_log.entry(session, str(item.path), "ok", "", document.id)

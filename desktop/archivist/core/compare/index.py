@@ -18,9 +18,14 @@ CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, version TEXT NOT N
 CREATE TABLE IF NOT EXISTS fingerprints (hash INTEGER NOT NULL, document INTEGER NOT NULL,
                                          PRIMARY KEY (hash, document)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS fingerprints_document ON fingerprints (document);
+CREATE TABLE IF NOT EXISTS pending (hash INTEGER NOT NULL, document INTEGER NOT NULL);
 """
 _CHUNK = 900  # under SQLite's limit on bound parameters in one statement
 CACHE_KB = 64 * 1024
+# New fingerprints are appended to ``pending`` and moved into the keyed table in sorted bulk once this many
+# wait, or before the next query. Fingerprints are random keys: inserting them a batch of 200 documents at a
+# time rewrote pages all over the table, 70 s for 100,000 documents against 21 s in batches of 5,000.
+MERGE_ROWS = 200_000
 
 Entry = tuple[int, str, set[int]]  # document id, its text version, its fingerprints
 
@@ -59,39 +64,64 @@ class FingerprintIndex:
     def put(self, entries: Iterable[Entry]) -> int:
         """Add or replace documents' fingerprints in one transaction; returns how many documents."""
         rows: list[tuple[int, int]] = []
+        replaced: list[int] = []
         done = 0
         with self._connect() as connection:
             for document_id, version, hashes in entries:
-                connection.execute("DELETE FROM fingerprints WHERE document = ?", (document_id,))
+                done += 1
+                if connection.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone():
+                    replaced.append(document_id)
                 connection.execute("INSERT OR REPLACE INTO documents VALUES (?, ?)", (document_id, version))
                 rows += ((value, document_id) for value in hashes)
-                done += 1
-            rows.sort()  # in key order, each page of the table is visited once per batch
-            connection.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", rows)
+            if replaced:
+                _delete_fingerprints(connection, replaced)
+            connection.executemany("INSERT INTO pending VALUES (?, ?)", rows)
+            if connection.execute("SELECT count(*) FROM pending").fetchone()[0] >= MERGE_ROWS:
+                _merge(connection)
         return done
 
     def remove(self, document_ids: Iterable[int]) -> None:
         ids = list(document_ids)
         with self._connect() as connection:
+            _delete_fingerprints(connection, ids)
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                connection.execute(f"DELETE FROM fingerprints WHERE document IN ({marks})", chunk)
-                connection.execute(f"DELETE FROM documents WHERE id IN ({marks})", chunk)
+                connection.execute(f"DELETE FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)
 
     def clear(self) -> None:
         with self._connect() as connection:
             connection.execute("DELETE FROM fingerprints")
+            connection.execute("DELETE FROM pending")
             connection.execute("DELETE FROM documents")
+
+    def merge_pending(self) -> None:
+        """Move waiting fingerprints into the keyed table (queries do this first)."""
+        with self._connect() as connection:
+            _merge(connection)
 
     def postings(self, hashes: Iterable[int]) -> dict[int, list[int]]:
         """For each of the given fingerprints, the documents that have it."""
         wanted = list(hashes)
         found: defaultdict[int, list[int]] = defaultdict(list)
         with self._connect() as connection:
+            _merge(connection)
             for start in range(0, len(wanted), _CHUNK):
                 chunk = wanted[start : start + _CHUNK]
                 query = f"SELECT hash, document FROM fingerprints WHERE hash IN ({','.join('?' * len(chunk))})"
                 for value, document_id in connection.execute(query, chunk):
                     found[value].append(document_id)
         return found
+
+
+def _merge(connection: sqlite3.Connection) -> None:
+    if connection.execute("SELECT 1 FROM pending LIMIT 1").fetchone():
+        connection.execute("INSERT OR IGNORE INTO fingerprints SELECT hash, document FROM pending ORDER BY hash")
+        connection.execute("DELETE FROM pending")
+
+
+def _delete_fingerprints(connection: sqlite3.Connection, ids: list[int]) -> None:
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        connection.execute(f"DELETE FROM fingerprints WHERE document IN ({marks})", chunk)
+        connection.execute(f"DELETE FROM pending WHERE document IN ({marks})", chunk)

@@ -21,6 +21,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from archivist.core.compare.fingerprints import fingerprints
 from archivist.core.extract.base import Extracted, ExtractionError
 from archivist.core.extract.limits import Limits, check_zip
 from archivist.core.extract.registry import FORMATS, extract_file, sniff_format
@@ -41,6 +42,9 @@ class Outcome:
     extracted: Extracted | None = None
     error: str | None = None
     seconds: float = 0.0
+    # The text's shared-passage fingerprints, computed here because workers have the text and idle cores,
+    # while the importer's own process is the busiest of an import.
+    fingerprints: set[int] | None = None
 
 
 def read_file(path: Path, limits: Limits) -> Extracted:
@@ -58,7 +62,8 @@ def read_outcome(path: Path, limits: Limits) -> Outcome:
     """``read_file`` with every failure turned into a one-line message (never a traceback)."""
     started = time.monotonic()
     try:
-        return Outcome(extracted=read_file(path, limits), seconds=time.monotonic() - started)
+        extracted = read_file(path, limits)
+        return Outcome(extracted, None, time.monotonic() - started, fingerprints(extracted.text))
     except ExtractionError as error:
         message = str(error)
     except MemoryError:
@@ -126,8 +131,11 @@ def _main_module_hidden() -> Iterator[None]:
 def _context() -> BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        # The server imports the extractors once; each worker forked from it starts warm.
-        context.set_forkserver_preload(["archivist.core.extract.registry", *FORMATS.values()])
+        # The server imports the extractors (and the fingerprints and indexer an import also runs in child
+        # processes) once; each child forked from it starts warm.
+        preload = ["archivist.core.extract.registry", *FORMATS.values(), "archivist.core.compare.fingerprints",
+                   "archivist.core.index.feeder"]
+        context.set_forkserver_preload(preload)
         return context
     return multiprocessing.get_context("spawn")
 

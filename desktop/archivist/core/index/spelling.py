@@ -59,8 +59,22 @@ def nearest_word(reader: IndexReader, words: frozenset[str], word: str) -> str |
 
 
 def _frequency(reader: IndexReader, word: str) -> int:
+    """Documents holding ``word``; 0 when only deleted ones do (Whoosh counts those until segments merge)."""
     term = _term(word)
-    return sum(reader.doc_frequency(field, term) for field in TEXT_FIELDS) if term else 0
+    if not term:
+        return 0
+    frequency = sum(reader.doc_frequency(field, term) for field in TEXT_FIELDS)
+    if frequency and reader.has_deletions() and not _live(reader, term):
+        return 0
+    return frequency
+
+
+def _live(reader: IndexReader, term: str) -> bool:
+    return any(
+        (field, term) in reader
+        and any(not reader.is_deleted(docnum) for docnum in reader.postings(field, term).all_ids())
+        for field in TEXT_FIELDS
+    )
 
 
 def suggest(reader: IndexReader, query: str, words: frozenset[str] = frozenset()) -> str | None:
