@@ -26,9 +26,11 @@ def _empty_clipboard_after(qapp: QApplication) -> Iterator[None]:
 
 
 def open_window(qtbot: QtBot, archive: Archive) -> MainWindow:
+    """A shown window whose list and sidebar have been read (that happens off the GUI thread after it paints)."""
     window = MainWindow(archive)
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.library_loaded, timeout=10_000):
+        window.show()
     qtbot.waitExposed(window)
     return window
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,10 +31,13 @@ from archivist.core.errors import ArchivistError
 from archivist.core.index import SearchResults
 from archivist.core.records import DocumentRecord, ImportResult
 from archivist.gui.actions import build_actions, build_menus
+from archivist.gui.after_paint import after_next_paint
 from archivist.gui.citations import install_citations
 from archivist.gui.compare import install_shared_passages
 from archivist.gui.highlights import install_highlights
 from archivist.gui.importing import ImportController
+from archivist.gui.index_check import IndexCheck
+from archivist.gui.library import FacetCounts, Library, LibraryCounts, archive_facets, read_counts, read_library
 from archivist.gui.models.documents import DocumentTableModel
 from archivist.gui.models.results import ResultsModel
 from archivist.gui.reader import ReaderView, SideBySideView
@@ -63,7 +66,12 @@ class MainWindow(QMainWindow):
     Others plug in through ``reading`` (the SideBySideView: ``reading.left``/``reading.right`` are ReaderViews,
     ``reading.add_panel``), ``add_panel(widget, title, area)`` for a dock, and ``document_context_actions``
     (QActions added to the list's context menu; their ``data()`` is set to the selected ids before it shows).
+
+    The list and the sidebar are read on the reader thread once the window has painted (``library_loaded``
+    tells when they are shown), so the window appears at once however large the archive.
     """
+
+    library_loaded = Signal()  # the list, the counts and the sidebar show the archive as last read
 
     def __init__(self, archive: Archive, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -74,6 +82,7 @@ class MainWindow(QMainWindow):
         self.document_context_actions: list = []
         self.query = ""
         self.collection_filter: str | None = None
+        self._library_reads = 0  # only the newest read of the library is shown
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -85,7 +94,8 @@ class MainWindow(QMainWindow):
         self.citations_ui = install_citations(self)  # issue 6: copy citation, BibTeX, export bibliography
         self.resize(*DEFAULT_SIZE)
         restore_window(self.settings, self, self._splitters())
-        self.reload_library()
+        self.status_label.setText(f"Opening {self.archive.root}…")
+        after_next_paint(self.documents_table.viewport(), self.reload_library)
 
     # -- building ------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -159,6 +169,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self.archive, self.tasks, self.import_progress, self)
         self.importer.finished.connect(self._import_finished)
         self.importer.refused.connect(self.show_error)
+        self.index_check = IndexCheck(self.archive, self.tasks, self.statusBar(), self._search_again, self)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_splitter, "results": self.results_splitter, "reading": self.reading.splitter,
@@ -179,19 +190,44 @@ class MainWindow(QMainWindow):
 
     # -- the list and the search ---------------------------------------------------------------------
     def reload_library(self) -> None:
-        """Re-read ids, sidebar and counts (after an import, a delete or a metadata change)."""
-        if self.collection_filter is not None:
-            ids = self.archive.collection_document_ids(int(self.collection_filter))
-        else:
-            ids = self.archive.document_ids()
-        self.documents_model.set_ids(ids)
-        total = self.archive.count()
-        self.sidebar.set_library(total, self.archive.collections(), self.archive.tags())
-        self.status_label.setText(f"{total:,} documents  ·  {self.archive.root}")
+        """Re-read ids, sidebar and counts on the reader thread (at start, after an import, a delete)."""
+        self._library_reads += 1
+        read, archive = self._library_reads, self.archive
+        collection = int(self.collection_filter) if self.collection_filter is not None else None
+        self.tasks.read(lambda: read_library(archive, collection, DocumentTableModel.BATCH),
+                        lambda library: self._show_library(read, library))
+
+    def _show_library(self, read: int, library: Library) -> None:
+        if read != self._library_reads:
+            return  # a newer read is on its way
+        self.documents_model.set_ids(library.ids, library.first_rows)
+        self._show_counts(library.counts)
+        if not self.query:
+            self._show_list_count()
+        # facets, searches and the index wait for the rows' paint: started now, they would slow it (after_paint.py)
+        after_next_paint(self.documents_table.viewport(), lambda: self._library_shown(library))
+        self.library_loaded.emit()
+
+    def _library_shown(self, library: Library) -> None:
         if self.query:
             self.searcher.search(self.query)
         else:
-            self._show_list_counts()
+            self._update_list_facets()
+        if not library.index_ready:
+            self.index_check.rebuild()
+
+    def _show_counts(self, counts: LibraryCounts) -> None:
+        self.sidebar.set_library(counts.total, counts.collections, counts.tags)
+        self.status_label.setText(f"{counts.total:,} documents  ·  {self.archive.root}")
+
+    def refresh_sidebar(self) -> None:
+        """Re-read the counts of the library, collections and tags (on the reader thread)."""
+        archive = self.archive
+        self.tasks.read(lambda: read_counts(archive), self._show_counts)
+
+    def _search_again(self) -> None:
+        if self.query:
+            self.searcher.search(self.query)
 
     def search(self, query: str) -> None:
         self.query = query
@@ -211,19 +247,31 @@ class MainWindow(QMainWindow):
         noun = "result" if results.total == 1 else "results"
         self.result_label.setText(f"{results.total:,} {noun}{shown} · {results.took_ms:.0f} ms")
         self.update_facets(results.query)
+        self.index_check.after_search()
         if results.hits:
             self.results_table.select_row(0)
         else:
             self.snippets.show_snippets([])
 
     def _show_list_counts(self) -> None:
+        self._show_list_count()
+        self._update_list_facets()
+
+    def _show_list_count(self) -> None:
         count = self.documents_model.rowCount()
         self.result_label.setText(f"{count:,} document{'s' if count != 1 else ''}")
+
+    def _update_list_facets(self) -> None:
         self.update_facets(self.documents_model.ids() if self.collection_filter is not None else None)
 
     def update_facets(self, scope: str | list[int] | None) -> None:
         """Facet counts of a query, of some documents, or (None) of the archive; on the reader thread."""
-        self.tasks.read(lambda: self.archive.facets(scope), self.sidebar.set_facets)
+        archive = self.archive
+
+        def count() -> FacetCounts:
+            return archive_facets(archive) if scope is None else archive.facets(scope)
+
+        self.tasks.read(count, self.sidebar.set_facets)
 
     def _show_snippets(self, document_id: int) -> None:
         row = self.results_model.row_of(document_id)
@@ -331,7 +379,7 @@ class MainWindow(QMainWindow):
                 reader.refresh_header(record)
         self.documents_model.forget([record.id])
         self.results_model.forget([record.id])
-        self.sidebar.set_library(self.archive.count(), self.archive.collections(), self.archive.tags())
+        self.refresh_sidebar()
 
     def _metadata_failed(self, error: Exception) -> None:
         message = str(error) if isinstance(error, ArchivistError) else f"Could not save: {error}"

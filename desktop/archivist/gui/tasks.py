@@ -40,6 +40,7 @@ class TaskManager(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-writer")
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-reader")
         self._running = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     @property
@@ -58,6 +59,10 @@ class TaskManager(QObject):
 
     def _submit(self, executor: ThreadPoolExecutor, work: Callable[[], Any], on_done: DoneCallback | None,
                 on_error: ErrorCallback | None) -> Future[None]:
+        if self._closed:  # a timer or a late paint of a closed window asked for more: nothing will show it
+            dropped: Future[None] = Future()
+            dropped.cancel()
+            return dropped
         self._running += 1
 
         def run() -> None:
@@ -85,7 +90,8 @@ class TaskManager(QObject):
             self.error_reported.emit(f"Something went wrong: {error.__class__.__name__}: {error}")
 
     def shutdown(self) -> None:
-        """Wait for running work (an import commits its last batch) and stop the threads."""
+        """Wait for running work (an import commits its last batch) and stop the threads; later work is dropped."""
+        self._closed = True
         self._writer.shutdown(wait=True, cancel_futures=True)
         self._reader.shutdown(wait=True, cancel_futures=True)
 

@@ -11,15 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from archivist.core.errors import ArchivistError
-from archivist.gui.citations.clipboard import (
-    bibtex_mime,
-    citation_mime,
-    default_style,
-    put_on_clipboard,
-    quote_mime,
-)
-from archivist.gui.citations.dialogs import CitationDialog, export_bibliography
 
+# clipboard.py and dialogs.py are imported when an action is used: they bring in archivist.core.citations
+# (bibtexparser, lxml, CSL styles), which the window does not need to appear.
 if TYPE_CHECKING:
     from archivist.gui.main_window import MainWindow
 
@@ -60,26 +54,36 @@ class CitationActions:
         return list(table.selected_ids())
 
     def copy_selected(self, ids: list[int]) -> None:
+        from archivist.gui.citations.clipboard import citation_mime, default_style, put_on_clipboard
+
         if ids:
             put_on_clipboard(citation_mime(self.window.archive, ids, default_style(self.window.settings)))
             self.window.statusBar().showMessage(f"Copied the citation of {len(ids)} document(s)", 4000)
 
     def copy_selected_bibtex(self, ids: list[int]) -> None:
+        from archivist.gui.citations.clipboard import bibtex_mime, put_on_clipboard
+
         if ids:
             put_on_clipboard(bibtex_mime(self.window.archive, ids))
             self.window.statusBar().showMessage(f"Copied {len(ids)} BibTeX entr(ies)", 4000)
 
     def copy_highlight(self, highlight_id: int, with_bibtex: bool = False) -> None:
         """For the highlights panel: a quotation with its page in the default style."""
+        from archivist.gui.citations.clipboard import default_style, put_on_clipboard, quote_mime
+
         style = default_style(self.window.settings)
         put_on_clipboard(quote_mime(self.window.archive, highlight_id, style, with_bibtex))
 
     def open_dialog(self, ids: list[int]) -> None:
+        from archivist.gui.citations.dialogs import CitationDialog
+
         if ids:
             CitationDialog(self.window.archive, ids, self.window.settings, self.window).exec()
 
     def export_selected(self, ids: list[int]) -> None:
         """The selection, or every document when nothing is selected."""
+        from archivist.gui.citations.dialogs import export_bibliography
+
         path = export_bibliography(self.window.archive.citations, ids, self.window)
         if path is not None:
             self.window.statusBar().showMessage(f"Exported to {path}", 6000)

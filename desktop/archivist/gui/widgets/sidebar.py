@@ -61,6 +61,7 @@ class Sidebar(QTreeWidget):
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         item.setForeground(0, self.palette().placeholderText())
         item.setExpanded(True)
+        item.setHidden(True)  # until it has rows: the window shows before the library has been read
         return item
 
     def _fill(self, key: str, rows: list[tuple[str, int, SidebarFilter]]) -> None:
