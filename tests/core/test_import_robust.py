@@ -13,9 +13,9 @@ from archivist.core.archive import Archive
 from archivist.core.extract.limits import Limits
 from archivist.core.extract.sandbox import needs_workers
 from tests.conftest import DATA, GUTERRES_SEED, MANBIJ_SEED
+from tests.core.made_pdf import slow_pdf
 
 ROBUST = DATA / "robust"
-SLOW_PDF = ROBUST / "issue-00352-hash-twos-complement.pdf"  # pdfminer samples: seconds of pypdf work
 EMPTY_PASSWORD_PDF = ROBUST / "r3-empty-password.pdf"  # pypdf resources: encrypted, empty user password
 USER_PASSWORD_PDF = ROBUST / "r4-user-password.pdf"  # pypdf resources: needs its user password
 DOCX = ROBUST / "single-paragraph.docx"  # mammoth test suite
@@ -41,10 +41,11 @@ def test_a_file_over_the_size_limit_is_skipped_with_a_clear_message(empty_archiv
     assert "over the 1000 bytes limit; skipped" in result.errors[0].error
 
 
-def test_a_file_that_takes_too_long_is_stopped_and_the_rest_imported(empty_archive: Archive) -> None:
+def test_a_file_that_takes_too_long_is_stopped_and_the_rest_imported(empty_archive: Archive, tmp_path: Path) -> None:
+    slow = slow_pdf(tmp_path / "slow.pdf")
     empty_archive.import_limits = Limits(seconds=0.5)
-    result = empty_archive.import_paths([SLOW_PDF, EMPTY_PASSWORD_PDF, DOCX, MANBIJ_SEED, GUTERRES_SEED])
-    assert errors_by_name(result) == {SLOW_PDF.name: "took longer than 0.5 s to read; skipped"}
+    result = empty_archive.import_paths([slow, EMPTY_PASSWORD_PDF, DOCX, MANBIJ_SEED, GUTERRES_SEED])
+    assert errors_by_name(result) == {slow.name: "took longer than 0.5 s to read; skipped"}
     assert [Path(item.path).name for item in result.imported] == [
         EMPTY_PASSWORD_PDF.name, DOCX.name, MANBIJ_SEED.name, GUTERRES_SEED.name]  # file order kept
     assert empty_archive.check().ok
