@@ -23,7 +23,7 @@ from archivist.core.catalogue.models import Document, DocumentText, ImportLogEnt
 from archivist.core.compare.index import Entry
 from archivist.core.extract import Extracted
 from archivist.core.extract.limits import Limits
-from archivist.core.extract.sandbox import Outcome, Reader, open_reader, read_outcome
+from archivist.core.extract.sandbox import Outcome, Reader, needs_workers, open_reader, read_outcome
 from archivist.core.index.documents import IndexDocument
 from archivist.core.index.feeder import IndexFeeder
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback
@@ -41,8 +41,9 @@ BATCH_SECONDS = 2.0
 # each commit, so a commit per catalogue batch (every 200) took 40% of an import's time.
 INDEX_BATCH = 5000
 INDEX_SECONDS = 30.0
-# From this many files on, indexing runs in a child process beside the importer (core/index/feeder.py);
-# for fewer, starting the process costs more than it saves.
+# Indexing runs in a child process beside the importer (core/index/feeder.py) whenever files are read in
+# worker processes anyway (any PDF, web page, DOCX…, or more than a few text files), or from this many files;
+# for a few text files, starting a process costs more than it saves.
 FEEDER_MIN_FILES = 300
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PRECISION = {4: "year", 7: "month", 10: "day"}
@@ -219,15 +220,15 @@ class Importer:
             for item in errors:
                 self.run_log.entry(session, item.path, "error", item.error)
         self._total = len(files)
-        with self.archive.imports.running(), self._indexer(len(files)) as self._indexing:
+        with self.archive.imports.running(), self._indexer(files) as self._indexing:
             self._read_all(files)
             self._flush(final=True)
             self.progress(Progress(self._done, self._total, "updating the search index"))
         self.progress(Progress(self._done, self._total, ""))
         return self.result
 
-    def _indexer(self, files: int) -> IndexFeeder | _IndexHere:
-        if files >= FEEDER_MIN_FILES:
+    def _indexer(self, files: list[Path]) -> IndexFeeder | _IndexHere:
+        if len(files) >= FEEDER_MIN_FILES or needs_workers(files):
             return IndexFeeder(self.archive.search_index.folder, INDEX_BATCH, INDEX_SECONDS)
         return _IndexHere(self.archive)
 
