@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from archivist import APP_ID, __version__
+from tests.conftest import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,6 +68,10 @@ def test_bundle_imports_and_searches_the_seeds(bundle: Path, tmp_path: Path) -> 
     assert found["total"] == 1
     # citeproc-py reads its locale files and the CSL style from the bundle
     assert run(bundle, env, "--archive", tmp_path / "a", "cite", "1", "--format", "apa").stdout.strip()
+    # PDF text comes from PDFium, a native library the bundle must carry
+    pdf = DATA / "extract" / "pdf" / "pdflatex-4-pages.pdf"
+    imported = json.loads(run(bundle, env, "--archive", tmp_path / "a", "import", pdf, "--json").stdout)
+    assert len(imported["imported"]) == 1 and not imported["errors"]
 
 
 @pytest.mark.timeout(1200)
@@ -74,7 +79,8 @@ def test_bundle_holds_data_and_desktop_files(bundle: Path) -> None:
     internal = bundle / "_internal"
     for path in ("archivist/resources/icons/archivist.svg", "archivist/resources/csl/apa.csl",
                  "archivist/core/catalogue/migrations/env.py", "citeproc/data/locales/locales-en-US.xml",
-                 "justext/stoplists/English.txt", "trafilatura/settings.cfg", "PySide6/QtPdf.abi3.so"):
+                 "justext/stoplists/English.txt", "trafilatura/settings.cfg", "PySide6/QtPdf.abi3.so",
+                 "pypdfium2_raw/libpdfium.so"):
         assert (internal / path).is_file(), path
     assert not list(internal.glob("**/*WebEngine*")) and not list(internal.glob("**/libQt6Qml*"))
     share = bundle / "share"
