@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
 from whoosh.query import Or, Term
+from whoosh.searching import Searcher
 
 from archivist.core.index.index import SearchIndex
+from archivist.core.index.postings import postings
+from archivist.core.index.ranking import rank
 from archivist.core.index.schema import text_analyzer
 from archivist.core.index.snippets import TermMatcher, find_matches
 
@@ -34,14 +38,40 @@ def related_documents(index: SearchIndex, document_id: int, text: str, limit: in
     if not key_terms:
         return []
     query = Or([Term("body", term, boost=weight) for term, weight in key_terms])
-    results = searcher.search(query, limit=limit, mask={docnum}, terms=True)
     words = surface_words(text, [term for term, _weight in key_terms])
     hits: list[RelatedHit] = []
-    for result in results:
-        shared = {value.decode() if isinstance(value, bytes) else value for _f, value in result.matched_terms()}
+    for other, score, shared in _ranked(searcher, query, docnum, limit):
+        stored = searcher.stored_fields(other)
         ordered = [words[term] for term, _weight in key_terms if term in shared]
-        hits.append(RelatedHit(int(result["id"]), result.get("title", ""), round(float(result.score or 0), 4), ordered))
+        hits.append(RelatedHit(int(stored["id"]), stored.get("title", ""), round(float(score or 0), 4), ordered))
     return hits
+
+
+def _ranked(searcher: Searcher, query: Or, docnum: int, limit: int) -> list[tuple[int, float, set[str]]]:
+    """(document number, score, the key terms it holds) of the best ``limit`` documents other than ``docnum``."""
+    ranking = rank(searcher, query, limit + 1)
+    if ranking is None:
+        results = searcher.search(query, limit=limit, mask={docnum}, terms=True)
+        return [(result.docnum, result.score, {_text(value) for _f, value in result.matched_terms()})
+                for result in results]
+    terms = [_text(term.text) for term in query.subqueries]  # type: ignore[attr-defined]
+    others = [(other, score) for score, other in ranking.hits if other != docnum][:limit]
+    return [(other, score, {term for term in terms if _holds(searcher, other, term)}) for other, score in others]
+
+
+def _holds(searcher: Searcher, docnum: int, term: str) -> bool:
+    """Whether the document has ``term`` in its body: a binary search of the term's posting list."""
+    for subsearcher, offset in searcher.leaf_searchers():
+        reader = subsearcher.reader()
+        if offset <= docnum < offset + reader.doc_count_all():
+            ids = postings(reader, "body", term.encode("utf-8")).ids
+            place = bisect_left(ids, docnum - offset)
+            return place < len(ids) and ids[place] == docnum - offset
+    return False
+
+
+def _text(value: object) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def surface_words(text: str, terms: list[str]) -> dict[str, str]:

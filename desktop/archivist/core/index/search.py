@@ -6,13 +6,15 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from whoosh.query import Phrase, Query, Term
-from whoosh.searching import Hit as WhooshHit
+from whoosh.query import AndNot, MultiTerm, Not, Phrase, Query, Term
+from whoosh.searching import Searcher
 
 from archivist.core.index.index import SearchIndex
+from archivist.core.index.postings import EXPANSIONS
 from archivist.core.index.query import parse_query
+from archivist.core.index.ranking import rank
 from archivist.core.index.schema import text_analyzer
-from archivist.core.index.snippets import Snippet, TermMatcher, TextSource, make_snippets
+from archivist.core.index.snippets import Snippet, TermMatcher, TextSource, TextsSource, make_snippets
 from archivist.core.index.spelling import suggest
 
 log = logging.getLogger("archivist.index")
@@ -45,10 +47,14 @@ _ANALYZER = text_analyzer()
 
 @dataclass(slots=True)
 class QueryWords:
-    """The title/body words of a parsed query: loose words, and phrases (sequences of index terms)."""
+    """The title/body words of a parsed query: loose words, and phrases (sequences of index terms).
+
+    Words under a NOT are left out: no hit holds them. Wildcards, prefixes and fuzzy words are kept as queries
+    and expanded to the index terms they match when the matcher is made."""
 
     loose: set[str] = field(default_factory=set)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
+    expanding: list[MultiTerm] = field(default_factory=list)
 
     @classmethod
     def of(cls, query: Query) -> QueryWords:
@@ -57,25 +63,35 @@ class QueryWords:
         return words
 
     def _walk(self, query: Query) -> None:
-        if isinstance(query, Phrase):
-            if query.fieldname in TEXT_FIELDS:
+        if isinstance(query, Not):
+            return
+        if isinstance(query, AndNot):
+            self._walk(query.a)
+        elif isinstance(query, Phrase):
+            if query.fieldname in TEXT_FIELDS and tuple(query.words) not in self.phrases:
                 self.phrases.append(tuple(query.words))
         elif isinstance(query, Term):
             if query.fieldname in TEXT_FIELDS:
                 self.loose.add(str(query.text))
+        elif isinstance(query, MultiTerm):
+            if query.field() in TEXT_FIELDS:
+                self.expanding.append(query)
         else:
             for child in query.children():
                 self._walk(child)
 
-    def matcher(self, result: WhooshHit) -> TermMatcher:
-        """Mark the terms this hit matched (wildcards and fuzzy words expanded), phrase words only as phrases."""
-        matched = {
-            value.decode("utf-8") if isinstance(value, bytes) else str(value)
-            for fieldname, value in result.matched_terms()
-            if fieldname in TEXT_FIELDS
+    def matcher(self, searcher: Searcher) -> TermMatcher:
+        """One matcher for every hit: the loose words and expansions, phrase words only as phrases.
+
+        A word of the query that a hit lacks is simply not found in its text, so the hits need no matcher of
+        their own, and the analysis of each word of the texts is cached across all of them."""
+        expanded = {
+            word.decode("utf-8")
+            for query in self.expanding
+            for subsearcher, _offset in searcher.leaf_searchers()
+            for word in EXPANSIONS.terms(subsearcher.reader(), query)
         }
-        only_in_phrases = {word for phrase in self.phrases for word in phrase} - self.loose
-        return TermMatcher(_ANALYZER, matched - only_in_phrases, self.phrases)
+        return TermMatcher(_ANALYZER, self.loose | expanded, self.phrases)
 
 
 def run_search(
@@ -86,30 +102,51 @@ def run_search(
     sort: str = "relevance",
     snippets: bool = True,
     free_text: bool = False,
+    *,
+    texts: TextsSource | None = None,
 ) -> SearchResults:
-    """Search the index; ``text_source(id)`` gives the catalogue's text and pages for snippets.
+    """Search the index; ``text_source(id)`` gives the catalogue's text and pages for snippets, or ``texts``
+    those of all hits at once (one catalogue query instead of one per hit).
 
     ``free_text`` searches the words only: operators, fields and punctuation lose their meaning.
     """
     started = time.perf_counter()
     searcher = index.searcher()
     query = parse_query(searcher.schema, text, free_text)
-    kwargs: dict[str, object] = {"limit": max(limit, 1), "terms": snippets}
-    if sort in ("date", "-date"):
-        kwargs.update(sortedby="date", reverse=sort == "-date")
-    results = searcher.search(query, **kwargs)
-    words = QueryWords.of(query)
-    hits: list[Hit] = []
-    for result in results[:limit] if limit > 0 else []:
-        # Sorted by date, Whoosh's "score" is the sort key, not a relevance score: report none.
-        score = round(float(result.score or 0.0), 4) if sort == "relevance" else 0.0
-        hit = Hit(int(result["id"]), result.get("title", ""), score)
-        source = text_source(hit.id) if snippets else None
-        if source is not None:
-            hit.snippets = make_snippets(source[0], source[1], words.matcher(result))
-        hits.append(hit)
-    total = len(results)
-    suggesting = total < SUGGEST_BELOW and not free_text
-    suggestion = suggest(searcher.reader(), text, index.vocabulary()) if suggesting else None
+    ranked, total = _ranked(searcher, query, max(limit, 1), sort)
+    hits = [_hit(searcher, docnum, score, sort) for score, docnum in ranked[: max(limit, 0)]]
+    if snippets and hits:
+        matcher = QueryWords.of(query).matcher(searcher)
+        ids = [hit.id for hit in hits]
+        sources = texts(ids) if texts is not None else {id_: text_source(id_) for id_ in ids}
+        for hit in hits:
+            source = sources.get(hit.id)
+            if source is not None:
+                hit.snippets = make_snippets(source[0], source[1], matcher)
+    suggestion = None
+    if total < SUGGEST_BELOW and not free_text:
+        suggestion = suggest(searcher.reader(), text, index.vocabulary())
     took = (time.perf_counter() - started) * 1000
     return SearchResults(text, total, hits, round(took, 2), suggestion)
+
+
+def _ranked(searcher: Searcher, query: Query, limit: int, sort: str) -> tuple[list[tuple[float, int]], int]:
+    """(score, document number) of the best ``limit`` hits, and how many documents match.
+
+    By relevance, ranking.py scores whole posting lists; Whoosh's matchers run what it does not handle and
+    the sorts by date."""
+    if sort == "relevance":
+        ranking = rank(searcher, query, limit)
+        if ranking is not None:
+            return ranking.hits, ranking.total
+    options: dict[str, object] = {"limit": limit}
+    if sort in ("date", "-date"):
+        options.update(sortedby="date", reverse=sort == "-date")
+    results = searcher.search(query, **options)
+    return [(hit.score or 0.0, hit.docnum) for hit in results], len(results)
+
+
+def _hit(searcher: Searcher, docnum: int, score: float, sort: str) -> Hit:
+    stored = searcher.stored_fields(docnum)
+    # Sorted by date, Whoosh's "score" is the sort key, not a relevance score: report none.
+    return Hit(int(stored["id"]), stored.get("title", ""), round(float(score), 4) if sort == "relevance" else 0.0)

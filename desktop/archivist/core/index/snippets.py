@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from whoosh.analysis import Analyzer
@@ -105,9 +105,19 @@ def _folded_variants() -> dict[str, str]:
 _VARIANTS = _folded_variants()
 
 
+def _covering_prefixes(prefixes: Iterable[str]) -> list[str]:
+    """The prefixes no shorter one covers, longest first: "ship" makes "shipment" redundant, which keeps the
+    regex of a prefix or wildcard query that expands to hundreds of terms short."""
+    kept: set[str] = set()
+    for prefix in sorted(set(prefixes), key=len):
+        if not any(prefix[:end] in kept for end in range(1, len(prefix) + 1)):
+            kept.add(prefix)
+    return sorted(kept, key=len, reverse=True)
+
+
 def _candidate_pattern(terms: Iterable[str]) -> re.Pattern[str]:
     """Words that may analyse to one of ``terms``: a regex over prefixes, accent- and case-blind."""
-    prefixes = sorted({_stem_prefix(term) for term in terms}, key=len, reverse=True)
+    prefixes = _covering_prefixes(_stem_prefix(term) for term in terms)
     alternatives = [
         "".join(f"[{re.escape(_VARIANTS[char])}]" if char in _VARIANTS else re.escape(char) for char in prefix)
         for prefix in prefixes
@@ -211,3 +221,6 @@ def _snippet(text: str, pages: list[Page], start: int, end: int, matches: list[t
 
 
 TextSource = Callable[[int], tuple[str, list[Page]] | None]
+# The texts and pages of several documents at once (one catalogue query for a page of hits); ids it lacks
+# get no snippets.
+TextsSource = Callable[[list[int]], Mapping[int, tuple[str, list[Page]]]]
