@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
@@ -10,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.codec import whoosh3
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex, LockError
 from whoosh.searching import Searcher
@@ -23,10 +25,16 @@ from archivist.core.index.scoring import ArchivistBM25
 
 log = logging.getLogger("archivist.index")
 
+# Whoosh pickles posting blocks with protocol 2, where every position list is a function call to unpickle;
+# protocol 4 reads 3.4x faster (the "said" posting list: 11.4 -> 3.4 ms) and the index is ~30% smaller.
+# Readers take any protocol, so indexes written before this still open.
+whoosh3.dumps = lambda value, _protocol=None: pickle.dumps(value, PICKLE_PROTOCOL)  # type: ignore[assignment]
+
 # A writer's RAM buffer before it flushes a segment; generous because the machine has memory to spare
 # and fewer, larger segments make both indexing and searching faster.
 WRITER_LIMIT_MB = 256
-# How long a writer waits for another to finish: an import's indexer commits at least every 30 s.
+PICKLE_PROTOCOL = 4
+# How long a writer waits for another to finish: an import's indexer commits at least every 60 s.
 WRITER_WAIT = 90.0
 # Names the schema version an index was built with; an index without it, or of another version, is stale.
 VERSION_FILE = "archivist-schema"
