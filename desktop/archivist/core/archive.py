@@ -345,9 +345,12 @@ class Archive:
 
         searcher = self.search_index.searcher()
         parsed = parse_query(searcher.schema, query)
+        # Each leaf on its own: Whoosh's Query.existing_terms reuses its ``fieldname`` argument as a loop
+        # variable, so after a title term it skipped every body term ("civilians" went unmarked).
         terms = {
             value.decode("utf-8") if isinstance(value, bytes) else str(value)
-            for field, value in parsed.existing_terms(searcher.reader(), expand=True)
+            for leaf in parsed.leaves()
+            for field, value in leaf.expanded_terms(searcher.reader(), phrases=True)
             if field in ("body", "title")
         }
         text = self.content(document_id).text
