@@ -341,6 +341,7 @@ class Importer:
                 documents.append(new_document(item, session))
                 session.add(documents[-1])
         session.flush()
+        self.archive.citations.key_new_documents(session, documents)
         for item, document in zip(items, documents, strict=True):
             assert item.extracted is not None
             self._to_index.append(index_entry(document, item.extracted.text, []))

@@ -34,14 +34,15 @@ def load_sources(session: Session, ids: list[int]) -> dict[int, CiteSource]:
     """CiteSources of the given documents that exist, by id (documents without a key get ``""``)."""
     notes = document_notes(session, ids)
     rows = session.scalars(select(Document).where(Document.id.in_(ids)))
-    return {
-        row.id: CiteSource(
-            id=row.id, key=row.citation_key or "", format=row.format, csl_type=row.csl_type, title=row.title,
-            authors=tuple(row.authors or ()), issued=row.issued, publisher=row.publisher, site=row.site,
-            url=row.url, language=row.language, imported_at=row.imported_at, note=notes.get(row.id),
-        )
-        for row in rows
-    }
+    return {row.id: source_of(row, notes.get(row.id)) for row in rows}
+
+
+def source_of(row: Document, note: str | None = None) -> CiteSource:
+    return CiteSource(
+        id=row.id, key=row.citation_key or "", format=row.format, csl_type=row.csl_type, title=row.title,
+        authors=tuple(row.authors or ()), issued=row.issued, publisher=row.publisher, site=row.site,
+        url=row.url, language=row.language, imported_at=row.imported_at, note=note,
+    )
 
 
 def document_notes(session: Session, ids: list[int]) -> dict[int, str]:

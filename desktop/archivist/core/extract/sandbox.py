@@ -12,6 +12,7 @@ import logging
 import multiprocessing
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ T = TypeVar("T")
 ZIP_FORMATS = frozenset({"docx", "epub"})
 # Files read ahead of the one the importer waits for; bounds the memory held by finished texts.
 MAX_AHEAD = 64
+# Files queued on each worker (see ExtractionPool).
+QUEUED = 16
 _CRASHED = "the reader stopped on this file (crashed or ran out of memory); skipped"
 
 
@@ -141,21 +144,23 @@ def _context() -> BaseContext:
 
 
 class _Worker(Generic[T]):
-    """One worker process and the file it is reading."""
+    """One worker process and the files queued for it, the first of which it is reading."""
 
     def __init__(self, context: BaseContext, limits: Limits) -> None:
         self.context = context
         self.limits = limits
         self.process: BaseProcess | None = None
         self.connection: Connection | None = None
-        self.job: tuple[int, T] | None = None
-        self.started = 0.0
+        self.jobs: deque[tuple[int, T]] = deque()
+        self.started = 0.0  # when the first queued file began (as far as the parent can tell)
 
     def submit(self, number: int, item: T, path: Path) -> None:
         if self.process is None or not self.process.is_alive():
             self._start()
         assert self.connection is not None
-        self.job, self.started = (number, item), time.monotonic()
+        if not self.jobs:
+            self.started = time.monotonic()
+        self.jobs.append((number, item))
         self.connection.send(str(path))
 
     def _start(self) -> None:
@@ -169,18 +174,27 @@ class _Worker(Generic[T]):
         self.process, self.connection = process, parent
 
     def overdue(self, now: float) -> bool:
-        return self.job is not None and now - self.started > self.limits.seconds
+        return bool(self.jobs) and now - self.started > self.limits.seconds
 
-    def receive(self) -> Outcome:
-        """The finished job's outcome; a worker that died mid-file is stopped and reported as such."""
+    def receive(self) -> tuple[int, T, Outcome]:
+        """The first job's outcome; a worker that died mid-file is stopped and reported as such."""
         assert self.connection is not None
+        number, item = self.jobs.popleft()
         try:
             outcome: Outcome = self.connection.recv()
         except (EOFError, OSError):
             self.stop()
             outcome = Outcome(error=_CRASHED)
-        outcome.seconds = time.monotonic() - self.started
-        return outcome
+        now = time.monotonic()
+        outcome.seconds, self.started = now - self.started, now
+        return number, item, outcome
+
+    def give_back(self) -> list[tuple[int, T]]:
+        """The queued jobs a stopped worker never started, to hand to another."""
+        jobs = list(self.jobs) if self.process is None else []
+        if jobs:
+            self.jobs.clear()
+        return jobs
 
     def stop(self) -> None:
         """Kill the process (it may be stuck in C code that no signal handler reaches) and forget it."""
@@ -193,12 +207,17 @@ class _Worker(Generic[T]):
 
 
 class ExtractionPool(Generic[T]):
-    """A few worker processes reading files under ``limits``; use as a context manager."""
+    """A few worker processes reading files under ``limits``; use as a context manager.
+
+    Each worker has up to QUEUED files waiting in its pipe, so it goes on reading while the importer is busy
+    committing a batch; with one file each, py-spy showed both workers idle for most of an import.
+    """
 
     def __init__(self, limits: Limits, workers: int = 2) -> None:
         self.limits = limits
         self._context = _context()
         self._workers: list[_Worker[T]] = [_Worker(self._context, limits) for _ in range(max(1, workers))]
+        self._retry: deque[tuple[int, T]] = deque()
 
     def __enter__(self) -> ExtractionPool[T]:
         return self
@@ -208,7 +227,7 @@ class ExtractionPool(Generic[T]):
 
     def close(self) -> None:
         for worker in self._workers:
-            if worker.connection is not None and worker.job is None:
+            if worker.connection is not None and not worker.jobs:
                 with suppress(OSError):
                     worker.connection.send(None)  # let an idle worker exit on its own
             worker.stop()
@@ -219,47 +238,49 @@ class ExtractionPool(Generic[T]):
         finished: dict[int, tuple[T, Outcome]] = {}
         next_out, exhausted = 0, False
         while True:
-            exhausted = self._fill(source, path_of, finished, next_out, exhausted)
+            exhausted = self._fill(source, path_of, finished, exhausted)
             while next_out in finished:
                 yield finished.pop(next_out)
                 next_out += 1
-            busy = [worker for worker in self._workers if worker.job is not None]
+            busy = [worker for worker in self._workers if worker.jobs]
             if not busy:
-                if exhausted and not finished:
+                if exhausted and not finished and not self._retry:
                     return
                 continue
             self._collect(busy, finished)
 
     def _fill(self, source: Iterator[tuple[int, T]], path_of: Callable[[T], Path],
-              finished: dict[int, tuple[T, Outcome]], next_out: int, exhausted: bool) -> bool:
-        """Give every idle worker a file while the read-ahead allows; True once ``source`` is used up."""
+              finished: dict[int, tuple[T, Outcome]], exhausted: bool) -> bool:
+        """Queue files on the workers while the read-ahead allows; True once ``source`` is used up."""
         for worker in self._workers:
-            if exhausted or worker.job is not None or len(finished) >= MAX_AHEAD:
-                continue
-            entry = next(source, None)
-            if entry is None:
-                return True
-            worker.submit(entry[0], entry[1], path_of(entry[1]))
+            while len(worker.jobs) < QUEUED and len(finished) + self._in_flight() < MAX_AHEAD:
+                entry = self._retry.popleft() if self._retry else (None if exhausted else next(source, None))
+                if entry is None:
+                    exhausted = True
+                    break
+                worker.submit(entry[0], entry[1], path_of(entry[1]))
         return exhausted
 
+    def _in_flight(self) -> int:
+        return sum(len(worker.jobs) for worker in self._workers)
+
     def _collect(self, busy: list[_Worker[T]], finished: dict[int, tuple[T, Outcome]]) -> None:
-        """Wait for the first worker to finish or pass its deadline, and record what came of it."""
+        """Wait for the first worker to finish a file or pass its deadline, and record what came of it."""
         deadline = min(worker.started for worker in busy) + self.limits.seconds
         connections = [worker.connection for worker in busy if worker.connection is not None]
         ready = wait(connections, timeout=max(0.0, deadline - time.monotonic()))
         now = time.monotonic()
         for worker in busy:
-            assert worker.job is not None
-            number, item = worker.job
             if worker.connection in ready:
-                finished[number] = (item, worker.receive())
+                number, item, outcome = worker.receive()
+                finished[number] = (item, outcome)
             elif worker.overdue(now):
+                number, item = worker.jobs.popleft()
                 log.warning("%s: over %g s; stopping its reader", item, self.limits.seconds)
                 worker.stop()
                 finished[number] = (item, Outcome(error=self.limits.timeout_error(), seconds=now - worker.started))
-            else:
-                continue
-            worker.job = None
+            self._retry.extend(worker.give_back())
+
 
 
 Reader = Callable[[Iterable[T], Callable[[T], Path]], Iterator[tuple[T, Outcome]]]
