@@ -188,3 +188,5 @@ class ImportLogEntry(Base):
 
 
 Index("ix_highlights_color", Highlight.color)
+# Pinned keys are read whenever a key is made (citations._keys_taken); few documents have one.
+Index("ix_documents_pinned_key", Document.citation_key, sqlite_where=Document.citation_key_pinned)
