@@ -105,6 +105,16 @@ def test_the_store_stages_syncs_and_places_files(tmp_path: Path) -> None:
     assert store.leftover_temporaries() == []
 
 
+def test_the_store_stages_many_files_from_threads(tmp_path: Path) -> None:
+    store = Store(tmp_path / "files")
+    sources = [*sorted(REUTERS.glob("*.txt")), tmp_path / "missing.txt"]
+    staged = store.stage_many(sources)
+    assert isinstance(staged[-1], OSError)  # the missing file, in its place; the others are staged
+    copies = [item for item in staged if not isinstance(item, OSError)]
+    assert len(copies) == len(sources) - 1 and len({item.path for item in copies}) == len(copies)
+    assert [item.path.read_bytes() for item in copies] == [path.read_bytes() for path in sources[:-1]]
+
+
 def test_staged_fingerprints_are_found_and_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     index = FingerprintIndex(tmp_path / "fingerprints.sqlite")
     texts = [path.read_text(encoding="utf-8") for path in sorted(REUTERS.glob("*.txt"))[:4]]

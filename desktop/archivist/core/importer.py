@@ -359,26 +359,16 @@ class Importer:
         """
         store = self.archive.store
         staged: dict[str, Staged] = {}
-        for item in items:
-            try:
-                copy = store.stage(item.path)
-            except OSError as error:
-                self._pending_errors.append(ImportErrorItem(str(item.path), f"cannot copy the file: {error.strerror}"))
-                continue
-            if copy.sha256 != item.sha256:
+        for item, copy in zip(items, store.stage_many([item.path for item in items]), strict=True):
+            if isinstance(copy, OSError):
+                message = f"cannot copy the file: {copy.strerror or copy}"
+            elif copy.sha256 != item.sha256:
                 store.discard(copy)
                 message = "the file changed while it was being imported; import it again"
-                self._pending_errors.append(ImportErrorItem(str(item.path), message))
+            else:
+                staged[item.sha256] = copy
                 continue
-            staged[item.sha256] = copy
-        try:
-            store.sync(list(staged.values()))
-        except OSError as error:
-            for sha, copy in staged.items():
-                store.discard(copy)
-                path = next(str(item.path) for item in items if item.sha256 == sha)
-                self._pending_errors.append(ImportErrorItem(path, f"cannot write to the archive: {error.strerror}"))
-            return {}
+            self._pending_errors.append(ImportErrorItem(str(item.path), message))
         return staged
 
     def _place(self, item: Prepared, staged: Staged) -> bool:

@@ -50,7 +50,8 @@ class Store:
         self.root = root
         self._tmp = root / "tmp"
         # temporary names unique to this process and this store, without mkstemp's retries and syscalls
-        self._names = (f"{os.getpid()}-{secrets.token_hex(4)}-{number}" for number in itertools.count())
+        self._prefix = f"incoming-{os.getpid()}-{secrets.token_hex(4)}"
+        self._numbers = itertools.count()  # next() on a count is atomic: threads stage files at once
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -72,7 +73,7 @@ class Store:
         """Copy ``source`` to a temporary file in the store, hashing as it copies (not yet synced to disk)."""
         self._tmp.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
-        tmp = self._tmp / f"incoming-{os.getpid()}-{next(self._names)}"
+        tmp = self._tmp / f"{self._prefix}-{next(self._numbers)}"
         try:
             with source.open("rb") as reader, tmp.open("xb") as writer:
                 while chunk := reader.read(_CHUNK):
@@ -95,6 +96,29 @@ class Store:
             return
         with ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="archivist-fsync") as pool:
             list(pool.map(_fsync, [item.path for item in staged]))
+
+    def stage_many(self, sources: list[Path]) -> list[Staged | OSError]:
+        """``stage`` and ``sync`` each file, several at once; an OSError in place of a file that failed.
+
+        Copying, hashing (hashlib lets go of the GIL) and fsync run in threads: one after another they were
+        the importer's largest cost after the catalogue (creating, writing and syncing ~1,000 files a second).
+        """
+        def stage_and_sync(source: Path) -> Staged | OSError:
+            try:
+                staged = self.stage(source)
+            except OSError as error:
+                return error
+            try:
+                _fsync(staged.path)
+            except OSError as error:
+                self.discard(staged)
+                return error
+            return staged
+
+        if len(sources) <= 1:
+            return [stage_and_sync(source) for source in sources]
+        with ThreadPoolExecutor(max_workers=SYNC_THREADS, thread_name_prefix="archivist-store") as pool:
+            return list(pool.map(stage_and_sync, sources))
 
     def place(self, staged: Staged) -> Path:
         """Move a synced staged file to its place under its sha256 (dropped when that is there already)."""

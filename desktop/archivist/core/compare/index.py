@@ -63,22 +63,25 @@ class FingerprintIndex:
 
     def put(self, entries: Iterable[Entry]) -> int:
         """Add or replace documents' fingerprints in one transaction; returns how many documents."""
-        rows: list[tuple[int, int]] = []
-        replaced: list[int] = []
-        done = 0
+        entries = list(entries)
+        ids = [document_id for document_id, _version, _hashes in entries]
+        rows = [(value, document_id) for document_id, _version, hashes in entries for value in hashes]
         with self._connect() as connection:
-            for document_id, version, hashes in entries:
-                done += 1
-                if connection.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone():
-                    replaced.append(document_id)
-                connection.execute("INSERT OR REPLACE INTO documents VALUES (?, ?)", (document_id, version))
-                rows += ((value, document_id) for value in hashes)
+            replaced = [
+                document_id
+                for start in range(0, len(ids), _CHUNK)
+                for (document_id,) in connection.execute(
+                    f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(ids[start : start + _CHUNK]))})",
+                    ids[start : start + _CHUNK])
+            ]
             if replaced:
                 _delete_fingerprints(connection, replaced)
+            connection.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?)",
+                                   [(document_id, version) for document_id, version, _hashes in entries])
             connection.executemany("INSERT INTO pending VALUES (?, ?)", rows)
             if connection.execute("SELECT count(*) FROM pending").fetchone()[0] >= MERGE_ROWS:
                 _merge(connection)
-        return done
+        return len(entries)
 
     def remove(self, document_ids: Iterable[int]) -> None:
         ids = list(document_ids)
