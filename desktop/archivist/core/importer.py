@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from archivist.core.catalogue.models import Document, DocumentText, ImportLogEntry, ImportRun, Tag, utcnow
@@ -174,10 +174,18 @@ class ImportRunLog:
         session.add(run)
         session.flush()
         self.run_id = run.id
+        self._rows: list[dict[str, object]] = []
 
-    def entry(self, session: Session, path: str, status: str, message: str = "", doc_id: int | None = None) -> None:
-        session.add(ImportLogEntry(run_id=self.run_id, path=path, status=status, message=message,
-                                   document_id=doc_id, at=utcnow()))
+    def entry(self, path: str, status: str, message: str = "", doc_id: int | None = None) -> None:
+        """Note one file's fate; ``write`` puts the noted entries in the catalogue."""
+        self._rows.append({"run_id": self.run_id, "path": path, "status": status, "message": message,
+                           "document_id": doc_id, "at": utcnow()})
+
+    def write(self, session: Session) -> None:
+        """The noted entries in one INSERT (an ORM object per file was a tenth of the importer's own time)."""
+        if self._rows:
+            session.execute(insert(ImportLogEntry), self._rows)
+            self._rows = []
 
     def finish(self, session: Session, cancelled: bool) -> None:
         run = session.get(ImportRun, self.run_id)
@@ -220,7 +228,8 @@ class Importer:
             self.run_log = ImportRunLog(session, [str(path) for path in paths])
             self.result.run_id = self.run_log.run_id
             for item in errors:
-                self.run_log.entry(session, item.path, "error", item.error)
+                self.run_log.entry(item.path, "error", item.error)
+            self.run_log.write(session)
         self._total = len(files)
         with self.archive.imports.running(), self._indexer(files) as self._indexing:
             self._read_all(files)
@@ -327,10 +336,11 @@ class Importer:
         for path, sha in self._pending_duplicates:
             doc_id = self._known[sha]
             self.result.duplicates.append(DuplicateItem(doc_id, str(path)))
-            self.run_log.entry(session, str(path), "duplicate", f"same bytes as document {doc_id}", doc_id)
+            self.run_log.entry(str(path), "duplicate", f"same bytes as document {doc_id}", doc_id)
         for error in self._pending_errors:
             self.result.errors.append(error)
-            self.run_log.entry(session, error.path, "error", error.error)
+            self.run_log.entry(error.path, "error", error.error)
+        self.run_log.write(session)
         return added
 
     def _add_all(self, session: Session, items: list[Prepared]) -> list[int]:
@@ -349,7 +359,7 @@ class Importer:
                 self._fingerprints.append((document.id, document.text_version, item.fingerprints))
             self._known[item.sha256] = document.id
             self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
-            self.run_log.entry(session, str(item.path), "ok", "", document.id)
+            self.run_log.entry(str(item.path), "ok", "", document.id)
         return [document.id for document in documents]
 
     def _stage_all(self, items: list[Prepared]) -> dict[str, Staged]:
