@@ -129,3 +129,18 @@ def test_staged_fingerprints_are_found_and_replaced(tmp_path: Path, monkeypatch:
     index.put([(5, "v1", {first[0]})])
     index.remove([1])
     assert index.postings([first[0], shared[0]]) == {first[0]: [5], shared[0]: [2]}
+
+
+def test_tags_from_the_files_metadata_are_catalogued_and_indexed(empty_archive: Archive, tmp_path: Path) -> None:
+    notes = []
+    for number in range(5):  # several files: the import runs with workers and the indexing child
+        note = tmp_path / f"note{number}.md"
+        front = f"---\ntitle: Note {number}\ntags: [Syria, 'Syria ', airstrikes]\n---\n"
+        note.write_text(f"{front}Text {number} about Raqqa.\n", encoding="utf-8")
+        notes.append(note)
+    result = empty_archive.import_paths(notes)
+    assert len(result.imported) == 5 and not result.errors
+    first = result.imported[0].id
+    assert sorted(empty_archive.get(first).tags) == ["Syria", "airstrikes"]
+    assert empty_archive.search("tag:airstrikes").total == 5
+    assert empty_archive.citations.key(first)  # keyed in the insert transaction
