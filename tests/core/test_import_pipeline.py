@@ -144,3 +144,16 @@ def test_tags_from_the_files_metadata_are_catalogued_and_indexed(empty_archive: 
     assert sorted(empty_archive.get(first).tags) == ["Syria", "airstrikes"]
     assert empty_archive.search("tag:airstrikes").total == 5
     assert empty_archive.citations.key(first)  # keyed in the insert transaction
+
+
+def test_the_indexer_commits_when_asked_and_again_at_the_end(tmp_path: Path) -> None:
+    from archivist.core.index.index import SearchIndex
+
+    feeder = IndexFeeder(tmp_path / "index", batch=1000, seconds=600.0)
+    feeder.send([IndexDocument(1, "first", "coalition airstrikes", "text")])
+    feeder.commit_now()
+    feeder.send([IndexDocument(2, "second", "coalition civilians", "text")])
+    assert feeder.finish() is None
+    index = SearchIndex(tmp_path / "index")
+    assert index.document_count() == 2
+    assert len(index.index._segments()) == 2  # one commit asked for, one at the end

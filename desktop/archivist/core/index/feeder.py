@@ -31,6 +31,7 @@ log = logging.getLogger("archivist.index")
 # Pause after each commit so a writer waiting for the index lock (polling every 0.1 s) gets its turn.
 YIELD_SECONDS = 0.3
 QUEUE_BATCHES = 25
+COMMIT = "commit"
 
 
 class IndexFeeder:
@@ -50,7 +51,7 @@ class IndexFeeder:
         child_end.close()
         self._error: str | None = None
         self._finished = False
-        self._queue: queue.Queue[list[dict[str, object]] | None] = queue.Queue(maxsize=QUEUE_BATCHES)
+        self._queue: queue.Queue[list[dict[str, object]] | str | None] = queue.Queue(maxsize=QUEUE_BATCHES)
         self._sender = threading.Thread(target=self._send_all, name="archivist-index-sender", daemon=True)
         self._sender.start()
 
@@ -58,6 +59,12 @@ class IndexFeeder:
         """Hand documents over; blocks only while QUEUE_BATCHES batches are still waiting."""
         if self._error is None and documents:
             self._queue.put([document.fields() for document in documents])
+
+    def commit_now(self) -> None:
+        """Ask the child to commit what it has (the importer does when few files remain, so the last commit,
+        which nothing overlaps, is small)."""
+        if self._error is None:
+            self._queue.put(COMMIT)
 
     def _send_all(self) -> None:
         while True:
@@ -120,6 +127,9 @@ def _serve(folder: str, connection: Connection, batch: int, seconds: float) -> N
                     message = None
                 if message is None:
                     break
+                if message == COMMIT:
+                    writing.commit()
+                    continue
                 writing.add(message)
             writing.commit_if_due()
         writing.commit()
