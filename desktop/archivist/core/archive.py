@@ -7,7 +7,7 @@ An archive is a folder: ``catalogue.sqlite`` (the truth), ``files/`` (originals 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -56,9 +56,6 @@ ORDERS = {
     "date": (Document.issued.desc().nulls_last(), Document.id.desc()),
 }
 
-AddedListener = Callable[["Archive", list[int]], None]
-
-
 class Archive:
     """An open archive folder."""
 
@@ -70,10 +67,6 @@ class Archive:
         self.lock = WriteLock(root / "write.lock")
         self.imports = ImportActivity(root / "import.lock")
         self.import_limits = Limits.from_env()  # per-file size, time and memory limits of imports
-        # Features that keep their own derived data (citation keys, shared-passage signatures) listen here.
-        self.added_listeners: list[AddedListener] = []
-        self.added_listeners.append(lambda archive, ids: archive.compare.on_added(archive, ids))  # reuse index
-        self.added_listeners.append(lambda archive, ids: archive.citations.assign_keys(ids))  # stable cite keys
 
     # -- opening and closing ---------------------------------------------------------------------------
     @classmethod
@@ -432,13 +425,6 @@ class Archive:
         from archivist.core.importlog import import_log
 
         return import_log(self, run_id, errors_only)
-
-    def notify_added(self, document_ids: list[int]) -> None:
-        for listener in self.added_listeners:
-            try:
-                listener(self, document_ids)
-            except ArchivistError:
-                log.exception("a listener failed on documents %s", document_ids[:5])
 
 
 def _index_document(document: Document) -> IndexDocument:

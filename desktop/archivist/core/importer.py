@@ -316,9 +316,8 @@ class Importer:
         Documents catalogued but not yet indexed after a crash are indexed when the archive next opens
         (``Archive.sync_index``) or by ``archivist check --repair``.
         """
-        added: list[int] = []
         with self.archive.lock.hold(), self.archive.sessions.begin() as session:
-            added = self._commit_batch(session)
+            self._commit_batch(session)
             if final:
                 self.run_log.finish(session, self.result.cancelled)
         assert self._indexing is not None
@@ -326,13 +325,12 @@ class Importer:
         if not self._tail_committed and self._done > 2 * TAIL_FILES and self._total - self._done <= TAIL_FILES:
             self._indexing.commit_now()
             self._tail_committed = True
-        if added:
-            self.archive.compare.offer(self._fingerprints)
-            self.archive.notify_added(added)
+        if self._fingerprints:  # citation keys were made in the transaction (_add_all)
+            self.archive.compare.add_fingerprints(self._fingerprints)
         self._pending, self._pending_duplicates, self._pending_errors = [], [], []
         self._to_index, self._fingerprints = [], []
 
-    def _commit_batch(self, session: Session) -> list[int]:
+    def _commit_batch(self, session: Session) -> None:
         shas = [item.sha256 for item in self._pending]
         # another process may have imported the same bytes since we looked
         taken = dict(session.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas))).all())
@@ -351,7 +349,8 @@ class Importer:
                                          for path in twins]
                 continue
             twins_of += [(path, item.sha256) for path in twins]
-        added = self._add_all(session, stored) if stored else []
+        if stored:
+            self._add_all(session, stored)
         self._pending_duplicates += twins_of
         for path, sha in self._pending_duplicates:
             doc_id = self._known[sha]
@@ -361,9 +360,8 @@ class Importer:
             self.result.errors.append(error)
             self.run_log.entry(error.path, "error", error.error)
         self.run_log.write(session)
-        return added
 
-    def _add_all(self, session: Session, items: list[Prepared]) -> list[int]:
+    def _add_all(self, session: Session, items: list[Prepared]) -> None:
         """Catalogue rows for the stored items: a few bulk INSERTs for the whole batch.
 
         Core inserts, not ORM objects: the unit of work cost the importer's process more than anything else
@@ -388,7 +386,6 @@ class Importer:
             self._known[item.sha256] = document.id
             self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
             self.run_log.entry(str(item.path), "ok", "", document.id)
-        return ids
 
     def _stage_all(self, items: list[Prepared]) -> dict[str, Staged]:
         """Copy the originals into the store's temporary folder and sync them, all at once; by sha256.

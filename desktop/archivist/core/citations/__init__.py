@@ -37,13 +37,9 @@ class Citations:
 
     # -- keys ------------------------------------------------------------------------------------------
     def assign_keys(self, document_ids: Sequence[int]) -> dict[int, str]:
-        """Give the documents that have no key one (an ``added_listeners`` hook); returns the new keys."""
+        """Give the documents that have no key one; returns the new keys."""
         with self.archive.lock.hold(), self.archive.sessions.begin() as session:
-            keyless = list(session.scalars(
-                select(Document.id).where(Document.id.in_(list(document_ids)), Document.citation_key.is_(None))))
-            if not keyless:  # the importer keyed them already (key_new_documents)
-                return {}
-            sources = load_sources(session, keyless)
+            sources = load_sources(session, list(document_ids))
             return _assign(session, {document_id: source for document_id, source in sources.items() if not source.key})
 
     def key_new_documents(self, session: Session, documents: Sequence[Document]) -> dict[int, str]:
@@ -194,11 +190,6 @@ def join_entries(entries: list[str], as_html: bool) -> str:
     if as_html:
         return "".join(f'<div class="csl-entry">{entry}</div>\n' for entry in entries)
     return "".join(f"{entry}\n" for entry in entries)
-
-
-def keys_listener(archive: Archive, document_ids: list[int]) -> None:
-    """``Archive.added_listeners`` hook: new documents get their citation key as they are imported."""
-    archive.citations.assign_keys(document_ids)
 
 
 def _assign(session: Session, sources: dict[int, CiteSource]) -> dict[int, str]:

@@ -29,15 +29,14 @@ _CHUNK = 200
 class Comparer:
     """Passage alignment and archive-wide reuse; reached as ``archive.compare``.
 
-    The reuse index is a cache file in the archive folder (``passages/``): new imports are added to it through
-    ``archive.added_listeners``, and before each query it is brought in step with the catalogue (documents
+    The reuse index is a cache file in the archive folder (``passages/``): the importer adds new documents'
+    fingerprints to it (``add_fingerprints``), and before each query it is brought in step with the catalogue (documents
     deleted, re-extracted or imported by an older Archivist), so it never answers from stale texts.
     """
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.index = FingerprintIndex(archive.root / INDEX_FILE)
-        self._offered: dict[int, Entry] = {}
 
     # -- two documents ----------------------------------------------------------------------------------
     def passages(self, document_a: int, document_b: int) -> list[Passage]:
@@ -64,20 +63,10 @@ class Comparer:
         return {key: summary.title for key, summary in self.archive.summaries(document_ids).items()}
 
     # -- keeping the reuse index in step -----------------------------------------------------------------
-    def offer(self, entries: list[Entry]) -> None:
-        """Fingerprints already computed for documents about to be announced (the importer's workers make them)."""
-        self._offered.update((entry[0], entry) for entry in entries)
-
-    def on_added(self, _archive: Archive, document_ids: list[int]) -> None:
-        """``archive.added_listeners`` hook: fingerprint newly imported documents (or take the offered ones)."""
-        offered = [self._offered.pop(key) for key in document_ids if key in self._offered]
-        if offered:
-            with self.archive.lock.hold():
-                self.index.put(offered)
-        done = {entry[0] for entry in offered}
-        rest = [key for key in document_ids if key not in done]
-        if rest:
-            self._index(rest)
+    def add_fingerprints(self, entries: list[Entry]) -> None:
+        """Fingerprints of newly imported documents (the importer's extraction workers compute them)."""
+        with self.archive.lock.hold():
+            self.index.put(entries)
 
     def sync_index(self, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> int:
         """Fingerprint documents missing from the index or changed since; drop deleted ones. Returns the count."""
