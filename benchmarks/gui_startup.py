@@ -30,7 +30,7 @@ from pathlib import Path
 from filelock import FileLock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.archives import archivist_exe, bench_archive
+from benchmarks.archives import bench_archive, cli_import
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -85,8 +85,7 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
 def tiny_archive(folder: Path) -> Path:
     """The two seed articles imported through the CLI into a new archive."""
     archive = folder / "tiny-archive"
-    subprocess.run([archivist_exe(), "--archive", str(archive), "import", str(SEEDS), "--json"],
-                   check=True, stdout=subprocess.DEVNULL)
+    cli_import(SEEDS, archive)
     return archive
 
 

@@ -9,10 +9,8 @@ each file is new, giving ~38,000 documents. All three are timed in this one run 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,17 +21,8 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.archives import cli_import
 from benchmarks.corpus import write_reuters
-
-
-def time_archivist(folder: Path, archive: Path) -> tuple[float, dict[str, int]]:
-    exe = Path(sys.executable).with_name("archivist")
-    started = time.perf_counter()
-    result = subprocess.run([str(exe), "--archive", str(archive), "import", str(folder), "--json"],
-                            capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    data = json.loads(result.stdout)
-    return elapsed, {key: len(data[key]) for key in ("imported", "duplicates", "errors")}
 
 
 def time_whoosh(paths: list[Path], folder: Path) -> float:
@@ -74,7 +63,7 @@ def main() -> None:
         paths = write_reuters(work / "files", limit=args.limit, copies=args.copies)
         megabytes = sum(path.stat().st_size for path in paths) / 1e6
         print(f"corpus: {len(paths)} files, {megabytes:.1f} MB (Reuters-21578 x{args.copies}); {os.cpu_count()} cores")
-        archivist, counts = time_archivist(work / "files", work / "archive")
+        archivist, counts = cli_import(work / "files", work / "archive")
         whoosh = time_whoosh(paths, work / "whoosh")
         fts5 = time_fts5(paths, work / "fts5.sqlite")
         print(f"archivist import (CLI, end to end): {archivist:8.1f} s  {len(paths) / archivist:7.0f} docs/s  {counts}")

@@ -26,7 +26,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.archives import bench_dir
+from benchmarks.archives import bench_dir, cli_import
 
 PACKAGE = "texlive-latex-base-doc"
 INSTALLED = Path("/usr/share/doc/texlive-doc/latex/base")
@@ -69,18 +69,6 @@ def linked_folder(paths: list[Path], folder: Path) -> Path:
     for number, path in enumerate(paths):
         (folder / f"{number:03d}-{path.name}").symlink_to(path)
     return folder
-
-
-def time_import(folder: Path, archive: Path) -> tuple[float, dict[str, int]]:
-    exe = Path(sys.executable).with_name("archivist")
-    started = time.perf_counter()
-    result = subprocess.run([str(exe), "--archive", str(archive), "import", str(folder), "--json"],
-                            capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    if result.returncode not in (0, 1) or not result.stdout.strip():
-        sys.exit(f"archivist import failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
-    data = json.loads(result.stdout)
-    return elapsed, {key: len(data[key]) for key in ("imported", "duplicates", "errors")}
 
 
 def pypdf_text(path: Path) -> int:
@@ -144,7 +132,7 @@ def main() -> None:
     print(f"corpus: {len(paths)} PDFs, {pages} pages, {megabytes:.0f} MB ({PACKAGE}); {os.cpu_count()} cores")
     if not args.no_import:
         with tempfile.TemporaryDirectory(prefix="archivist-bench-") as tmp:
-            seconds, outcome = time_import(linked_folder(paths, Path(tmp) / "pdfs"), Path(tmp) / "archive")
+            seconds, outcome = cli_import(linked_folder(paths, Path(tmp) / "pdfs"), Path(tmp) / "archive")
         print(f"archivist import (CLI, end to end, all cores): {seconds:6.1f} s  {pages / seconds:6.0f} pages/s  "
               f"{outcome}")
     chosen = sample(counts, args.compare_pages)

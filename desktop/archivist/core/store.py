@@ -51,7 +51,7 @@ class Store:
         self._tmp = root / "tmp"
         # temporary names unique to this process and this store, without mkstemp's retries and syscalls
         self._prefix = f"incoming-{os.getpid()}-{secrets.token_hex(4)}"
-        self._numbers = itertools.count()  # next() on a count is atomic: threads stage files at once
+        self._numbers = itertools.count()
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256

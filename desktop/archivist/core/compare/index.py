@@ -67,13 +67,7 @@ class FingerprintIndex:
         ids = [document_id for document_id, _version, _hashes in entries]
         rows = [(value, document_id) for document_id, _version, hashes in entries for value in hashes]
         with self._connect() as connection:
-            replaced = [
-                document_id
-                for start in range(0, len(ids), _CHUNK)
-                for (document_id,) in connection.execute(
-                    f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(ids[start : start + _CHUNK]))})",
-                    ids[start : start + _CHUNK])
-            ]
+            replaced = _indexed(connection, ids)
             if replaced:
                 _delete_fingerprints(connection, replaced)
             connection.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?)",
@@ -97,11 +91,6 @@ class FingerprintIndex:
             connection.execute("DELETE FROM pending")
             connection.execute("DELETE FROM documents")
 
-    def merge_pending(self) -> None:
-        """Move waiting fingerprints into the keyed table (queries do this first)."""
-        with self._connect() as connection:
-            _merge(connection)
-
     def postings(self, hashes: Iterable[int]) -> dict[int, list[int]]:
         """For each of the given fingerprints, the documents that have it."""
         wanted = list(hashes)
@@ -120,6 +109,16 @@ def _merge(connection: sqlite3.Connection) -> None:
     if connection.execute("SELECT 1 FROM pending LIMIT 1").fetchone():
         connection.execute("INSERT OR IGNORE INTO fingerprints SELECT hash, document FROM pending ORDER BY hash")
         connection.execute("DELETE FROM pending")
+
+
+def _indexed(connection: sqlite3.Connection, ids: list[int]) -> list[int]:
+    """Those of ``ids`` the index has already (their old fingerprints must go)."""
+    found: list[int] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        query = f"SELECT id FROM documents WHERE id IN ({','.join('?' * len(chunk))})"
+        found += [document_id for (document_id,) in connection.execute(query, chunk)]
+    return found
 
 
 def _delete_fingerprints(connection: sqlite3.Connection, ids: list[int]) -> None:
