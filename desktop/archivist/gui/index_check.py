@@ -1,7 +1,7 @@
 """Keeping the search index in step with the catalogue without making the window wait for it.
 
 ``app.open_archive`` opens the archive without ``Archive.repair_index``: counting the index opens a Whoosh
-searcher, which on a large archive is slow and takes much memory, and a missing index takes minutes to rebuild.
+searcher, and a missing or outdated index takes minutes to rebuild on a large archive.
 So the window rebuilds a missing or outdated index on the writer thread as soon as its list is shown, and checks
 for documents an interrupted import left out of the index only after the first search, which has opened the
 searcher anyway. When either changed the index, the current search runs again.

@@ -52,8 +52,8 @@ def archive_facets(archive: Archive) -> FacetCounts:
     """Format, year and site counts of the whole archive, from the catalogue.
 
     Not from the index: a GROUP BY in SQLite is quick (80 ms on 100,000 documents) and opens no Whoosh
-    searcher, which holds about twice the index's size in memory (+70 MB on 19,000 documents) and would be
-    opened at start-up only for this. Sites are grouped as written, where the index folds their case.
+    searcher, which would be opened at start-up only for this. Sites are grouped as written, where the index
+    folds their case.
     """
     from archivist.core.facets import catalogue_facets
 
