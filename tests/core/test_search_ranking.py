@@ -30,8 +30,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]
     index.close()
 
 
-def no_text(_document_id: int) -> None:
-    return None
+def no_text(_document_ids: list[int]) -> dict[int, tuple[str, list[Page]]]:
+    return {}
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def test_texts_of_all_hits_are_fetched_at_once(search_setup: Setup) -> None:  # 
         asked.append(document_ids)
         return {document_id: (archive.content(document_id).text, [Page(0, "7")]) for document_id in document_ids}
 
-    results = run_search(archive.search_index, "coalition", no_text, texts=texts)
+    results = run_search(archive.search_index, "coalition", texts)
     assert asked == [[hit.id for hit in results.hits]] and len(results.hits) == 2
     assert all(snippet.page == "7" and snippet.marks for hit in results.hits for snippet in hit.snippets)
 

@@ -14,7 +14,7 @@ from archivist.core.index.postings import EXPANSIONS
 from archivist.core.index.query import parse_query
 from archivist.core.index.ranking import rank
 from archivist.core.index.schema import text_analyzer
-from archivist.core.index.snippets import Snippet, TermMatcher, TextSource, TextsSource, make_snippets
+from archivist.core.index.snippets import Snippet, TermMatcher, TextsSource, make_snippets
 from archivist.core.index.spelling import suggest
 
 log = logging.getLogger("archivist.index")
@@ -97,16 +97,14 @@ class QueryWords:
 def run_search(
     index: SearchIndex,
     text: str,
-    text_source: TextSource,
+    texts: TextsSource,
     limit: int = 20,
     sort: str = "relevance",
     snippets: bool = True,
     free_text: bool = False,
-    *,
-    texts: TextsSource | None = None,
 ) -> SearchResults:
-    """Search the index; ``text_source(id)`` gives the catalogue's text and pages for snippets, or ``texts``
-    those of all hits at once (one catalogue query instead of one per hit).
+    """Search the index; ``texts(ids)`` gives the catalogue's texts and pages of all hits for their snippets
+    (one catalogue query, not one per hit).
 
     ``free_text`` searches the words only: operators, fields and punctuation lose their meaning.
     """
@@ -117,8 +115,7 @@ def run_search(
     hits = [_hit(searcher, docnum, score, sort) for score, docnum in ranked[: max(limit, 0)]]
     if snippets and hits:
         matcher = QueryWords.of(query).matcher(searcher)
-        ids = [hit.id for hit in hits]
-        sources = texts(ids) if texts is not None else {id_: text_source(id_) for id_ in ids}
+        sources = texts([hit.id for hit in hits])
         for hit in hits:
             source = sources.get(hit.id)
             if source is not None:

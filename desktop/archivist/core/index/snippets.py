@@ -220,7 +220,6 @@ def _snippet(text: str, pages: list[Page], start: int, end: int, matches: list[t
     return Snippet(_clean(text[start:end]), page, start, end, marks)
 
 
-TextSource = Callable[[int], tuple[str, list[Page]] | None]
 # The texts and pages of several documents at once (one catalogue query for a page of hits); ids it lacks
 # get no snippets.
 TextsSource = Callable[[list[int]], Mapping[int, tuple[str, list[Page]]]]
