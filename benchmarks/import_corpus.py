@@ -19,7 +19,7 @@ from pathlib import Path
 
 from archivist.core.archive import Archive
 from archivist.core.extract.limits import Limits
-from archivist.core.extract.sandbox import ExtractionPool
+from archivist.core.ingest.workers import ExtractionPool
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 CORPORA = ["pdf/pypdf-sample-files", "pdf/pypdf-resources", "pdf/pdfminer-samples", "docx/python-docx",

@@ -11,7 +11,6 @@ import pytest
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
-from archivist.core import importer
 from archivist.core.archive import Archive
 from archivist.core.compare.fingerprints import fingerprints
 from archivist.core.compare.index import FingerprintIndex
@@ -19,6 +18,7 @@ from archivist.core.index.documents import IndexDocument
 from archivist.core.index.feeder import IndexFeeder
 from archivist.core.index.schema import STOP_WORDS, WORDS, text_analyzer
 from archivist.core.index.vocabulary import FILE_NAME
+from archivist.core.ingest import importer
 from archivist.core.store import Store
 from tests.conftest import DATA, MANBIJ_SEED, SEEDS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archivist.core.archive import Archive
-from archivist.core.import_process import import_in_subprocess
+from archivist.core.ingest.process import import_in_subprocess
 from archivist.core.jobs import CancelToken, Progress
 from tests.conftest import SEEDS
 

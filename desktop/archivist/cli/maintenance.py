@@ -8,7 +8,7 @@ from archivist.cli.context import add_json_flag, error_line, print_json
 from archivist.cli.progressbar import ProgressBar
 from archivist.core.archive import Archive
 from archivist.core.check import CheckReport
-from archivist.core.importlog import ImportLog, RunSummary
+from archivist.core.ingest.log import ImportLog, RunSummary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

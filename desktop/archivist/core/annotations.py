@@ -18,7 +18,7 @@ from archivist.core.annotation_records import ColorRecord, HighlightRecord, Note
 from archivist.core.catalogue.models import Color, Document, DocumentText, Highlight, Note, utcnow
 from archivist.core.errors import InvalidInputError, NotFoundError
 from archivist.core.extract.base import Heading, Page, page_at
-from archivist.core.importer import text_version
+from archivist.core.text_version import text_version
 
 if TYPE_CHECKING:
     from archivist.core.archive import Archive

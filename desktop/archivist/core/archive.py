@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from archivist.core.activity import ImportActivity
 from archivist.core.catalogue import Collection, Document, DocumentText, Highlight, Tag, open_catalogue
+from archivist.core.catalogue.tags import tag_named
+from archivist.core.dates import clean_issued
 from archivist.core.errors import ArchivistError, InvalidInputError, NotFoundError
 from archivist.core.extract.base import Heading, Page
 from archivist.core.extract.limits import Limits
-from archivist.core.importer import Importer, clean_issued, index_entry, tag_named
 from archivist.core.index import (
     IndexDocument,
     RelatedHit,
@@ -31,6 +31,9 @@ from archivist.core.index import (
     related_documents,
     run_search,
 )
+from archivist.core.index.documents import index_entry
+from archivist.core.ingest.activity import ImportActivity
+from archivist.core.ingest.importer import Importer
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
 from archivist.core.records import DocumentContent, DocumentRecord, DocumentSummary, ImportResult
 from archivist.core.store import Store
@@ -42,7 +45,7 @@ if TYPE_CHECKING:
     from archivist.core.check import CheckReport
     from archivist.core.citations import Citations
     from archivist.core.compare import Comparer
-    from archivist.core.importlog import ImportLog
+    from archivist.core.ingest.log import ImportLog
 
 log = logging.getLogger("archivist.archive")
 
@@ -414,7 +417,7 @@ class Archive:
 
     def import_log(self, run_id: int | None = None, errors_only: bool = False) -> ImportLog:
         """Import runs with their counts, and the per-file entries of ``run_id`` (default: the newest run)."""
-        from archivist.core.importlog import import_log
+        from archivist.core.ingest.log import import_log
 
         return import_log(self, run_id, errors_only)
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from archivist.core.archive import Archive
 from archivist.core.errors import ArchivistError
-from archivist.core.import_process import import_in_subprocess
+from archivist.core.ingest.process import import_in_subprocess
 from archivist.core.jobs import CancelToken, Progress
 from archivist.core.records import ImportResult
 
@@ -118,7 +118,7 @@ class ImportJob(QObject):
         self.token.cancel()
 
     def _run(self) -> ImportResult:
-        # In a child process: indexing in this process would stall the window (core/import_process.py).
+        # In a child process: indexing in this process would stall the window (core/ingest/process.py).
         return import_in_subprocess(self.archive.root, self.paths, progress=self._progress, cancel=self.token)
 
     def _progress(self, progress: Progress) -> None:

@@ -8,7 +8,7 @@ back; and where pypdf gave the empty lines that some producers (Word) write betw
 nothing, so a blank line goes where the gap between two lines is clearly wider than usual on the page.
 
 PDFium is not thread-safe, not even across documents. Imports read files in worker processes that each read one
-file at a time (see ``sandbox``), but ``Archive.re_extract`` runs in the calling process, so every use of PDFium
+file at a time (see ``core/ingest/workers``), but ``Archive.re_extract`` runs in the calling process, so every use of PDFium
 here holds ``_PDFIUM``.
 """
 

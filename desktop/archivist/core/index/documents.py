@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from archivist.core.catalogue.models import Document
 
 
 @dataclass(slots=True)
@@ -55,3 +59,13 @@ def issued_datetime(issued: str | None) -> datetime | None:
         return datetime(parts[0], parts[1], parts[2])
     except ValueError:
         return None
+
+
+def index_entry(document: Document, text: str, collections: list[int], tags: list[str] | None = None) -> IndexDocument:
+    """What the search index holds for a catalogued document (``tags``: names, instead of ``document.tags``)."""
+    return IndexDocument(
+        id=document.id, title=document.title, body=text, format=document.format,
+        authors=list(document.authors or []), site=document.site or document.publisher,
+        tags=tags if tags is not None else [tag.name for tag in document.tags], collections=collections,
+        issued=document.issued,
+    )

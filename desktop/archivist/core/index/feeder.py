@@ -22,9 +22,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from archivist.core.extract.sandbox import _context, _main_module_hidden
 from archivist.core.index.documents import IndexDocument
 from archivist.core.index.index import SearchIndex
+from archivist.core.processes import main_module_hidden, worker_context
 
 log = logging.getLogger("archivist.index")
 
@@ -42,11 +42,11 @@ class IndexFeeder:
     """
 
     def __init__(self, folder: Path, batch: int, seconds: float) -> None:
-        context = _context()
+        context = worker_context()
         self._connection, child_end = context.Pipe()
         self._process = context.Process(target=_serve, args=(str(folder), child_end, batch, seconds),
                                         name="archivist-indexer")
-        with _main_module_hidden():
+        with main_module_hidden():
             self._process.start()
         child_end.close()
         self._error: str | None = None

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, insert, select
+from sqlalchemy.orm import Session
 
-from archivist.core.catalogue.models import ImportLogEntry, ImportRun
+from archivist.core.catalogue.models import ImportLogEntry, ImportRun, utcnow
 from archivist.core.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -110,3 +111,31 @@ def _entries(archive: Archive, run_id: int, errors_only: bool) -> list[LogEntry]
         query = query.where(ImportLogEntry.status == "error")
     with archive.sessions() as session:
         return [LogEntry(row.path, row.status, row.message, row.document_id) for row in session.scalars(query)]
+
+
+class ImportRunLog:
+    """The catalogue's record of one import: a run row and an entry per file."""
+
+    def __init__(self, session: Session, sources: list[str]) -> None:
+        run = ImportRun(sources=sources, started_at=utcnow(), cancelled=False)
+        session.add(run)
+        session.flush()
+        self.run_id = run.id
+        self._rows: list[dict[str, object]] = []
+
+    def entry(self, path: str, status: str, message: str = "", doc_id: int | None = None) -> None:
+        """Note one file's fate; ``write`` puts the noted entries in the catalogue."""
+        self._rows.append({"run_id": self.run_id, "path": path, "status": status, "message": message,
+                           "document_id": doc_id, "at": utcnow()})
+
+    def write(self, session: Session) -> None:
+        """The noted entries in one INSERT (an ORM object per file was a tenth of the importer's own time)."""
+        if self._rows:
+            session.execute(insert(ImportLogEntry), self._rows)
+            self._rows = []
+
+    def finish(self, session: Session, cancelled: bool) -> None:
+        run = session.get(ImportRun, self.run_id)
+        if run is not None:
+            run.finished_at = utcnow()
+            run.cancelled = cancelled

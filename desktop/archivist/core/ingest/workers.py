@@ -9,8 +9,6 @@ Results come back in the order the files went in, so document ids follow the ord
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +23,8 @@ from typing import Generic, TypeVar
 from archivist.core.compare.fingerprints import fingerprints
 from archivist.core.extract.base import Extracted, ExtractionError
 from archivist.core.extract.limits import Limits, check_zip
-from archivist.core.extract.registry import FORMATS, extract_file, sniff_format
+from archivist.core.extract.registry import extract_file, sniff_format
+from archivist.core.processes import main_module_hidden, worker_context
 
 log = logging.getLogger("archivist.import")
 
@@ -112,37 +111,6 @@ def worker_main(connection: Connection, limits: Limits) -> None:
             connection.send(Outcome(error="the file needs more memory than Archivist allows; skipped"))
 
 
-@contextmanager
-def _main_module_hidden() -> Iterator[None]:
-    """Start a worker without re-running the caller's ``__main__`` in it.
-
-    multiprocessing re-imports the parent's main script in every spawned or forkserver child, which runs a
-    script without an ``if __name__ == "__main__"`` guard (a benchmark, a notebook) a second time. The worker
-    needs nothing from it: its target lives in this module, so the main module is hidden while it starts.
-    """
-    main = sys.modules["__main__"]
-    saved = {name: main.__dict__[name] for name in ("__file__", "__spec__") if name in main.__dict__}
-    for name in saved:
-        setattr(main, name, None) if name == "__spec__" else delattr(main, name)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(main, name, value)
-
-
-def _context() -> BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        # The server imports the extractors (and the fingerprints and indexer an import also runs in child
-        # processes) once; each child forked from it starts warm.
-        preload = ["archivist.core.extract.registry", *FORMATS.values(), "archivist.core.compare.fingerprints",
-                   "archivist.core.index.feeder"]
-        context.set_forkserver_preload(preload)
-        return context
-    return multiprocessing.get_context("spawn")
-
-
 class _Worker(Generic[T]):
     """One worker process and the files queued for it, the first of which it is reading."""
 
@@ -168,7 +136,7 @@ class _Worker(Generic[T]):
         parent, child = self.context.Pipe()
         process = self.context.Process(target=worker_main, args=(child, self.limits), daemon=True,
                                        name="archivist-reader")
-        with _main_module_hidden():
+        with main_module_hidden():
             process.start()
         child.close()
         self.process, self.connection = process, parent
@@ -215,7 +183,7 @@ class ExtractionPool(Generic[T]):
 
     def __init__(self, limits: Limits, workers: int = 2) -> None:
         self.limits = limits
-        self._context = _context()
+        self._context = worker_context()
         self._workers: list[_Worker[T]] = [_Worker(self._context, limits) for _ in range(max(1, workers))]
         self._retry: deque[tuple[int, T]] = deque()
 

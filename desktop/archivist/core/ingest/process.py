@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from archivist.core.errors import ArchivistError
-from archivist.core.extract.sandbox import _main_module_hidden
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
+from archivist.core.processes import main_module_hidden
 from archivist.core.records import ImportResult
 
 log = logging.getLogger("archivist.import")
@@ -40,7 +40,7 @@ def import_in_subprocess(
     # Not a daemon: the child starts its own extraction workers, which daemonic processes may not do.
     child = context.Process(target=_child, args=(str(root), [str(path) for path in paths], messages, stop),
                             name="archivist-import")
-    with _main_module_hidden():
+    with main_module_hidden():
         child.start()
     try:
         result = _relay(child, messages, stop, progress, cancel or CancelToken())

@@ -6,12 +6,9 @@ added to the index, so a crash leaves either nothing or complete documents (the 
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,21 +19,23 @@ from sqlalchemy.orm import Session
 from archivist.core.catalogue.models import (
     Document,
     DocumentText,
-    ImportLogEntry,
-    ImportRun,
-    Tag,
     document_tags,
     utcnow,
 )
+from archivist.core.catalogue.tags import tag_named
 from archivist.core.compare.index import Entry
+from archivist.core.dates import clean_issued
 from archivist.core.extract import Extracted
 from archivist.core.extract.limits import Limits
-from archivist.core.extract.sandbox import Outcome, Reader, needs_workers, open_reader, read_outcome
-from archivist.core.index.documents import IndexDocument
+from archivist.core.index.documents import IndexDocument, index_entry
 from archivist.core.index.feeder import IndexFeeder
+from archivist.core.ingest.discovery import discover, hash_file
+from archivist.core.ingest.log import ImportRunLog
+from archivist.core.ingest.workers import Outcome, Reader, needs_workers, open_reader, read_outcome
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback
 from archivist.core.records import DuplicateItem, ImportedItem, ImportErrorItem, ImportResult
-from archivist.core.store import Staged, sha256_of
+from archivist.core.store import Staged
+from archivist.core.text_version import text_version
 
 if TYPE_CHECKING:
     from archivist.core.archive import Archive
@@ -58,8 +57,6 @@ FEEDER_MIN_FILES = 300
 # When this many files remain, the indexer commits what it has: the last commit waits for nothing else and
 # nothing overlaps it, so it should be small (38,000 files: the last commit held 18,000 documents).
 TAIL_FILES = 4000
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 @dataclass(slots=True)
@@ -73,65 +70,10 @@ class Prepared:
     fingerprints: set[int] | None = None
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[ImportErrorItem]]:
-    """Every file under the given files and folders (recursively, hidden ones skipped), in a stable order."""
-    files: list[Path] = []
-    errors: list[ImportErrorItem] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(_walk(path, errors))
-        elif path.is_file():
-            files.append(path)
-        elif path.is_symlink():
-            errors.append(ImportErrorItem(str(path), "a link to a file that does not exist"))
-        elif path.exists():
-            errors.append(ImportErrorItem(str(path), "not a regular file"))
-        else:
-            errors.append(ImportErrorItem(str(path), "no such file or folder"))
-    return files, errors
-
-
-def _walk(folder: Path, errors: list[ImportErrorItem]) -> Iterator[Path]:
-    def on_error(error: OSError) -> None:
-        errors.append(ImportErrorItem(str(error.filename or folder), f"cannot read the folder: {error.strerror}"))
-
-    for root, dirs, names in os.walk(folder, onerror=on_error):
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
 def prepare(path: Path, sha256: str, limits: Limits | None = None) -> Prepared:
     """Extract one file in this process (no deadline: the importer uses worker processes for that)."""
     outcome = read_outcome(path, limits or Limits())
     return Prepared(path, sha256, extracted=outcome.extracted, error=outcome.error)
-
-
-def hash_file(path: Path, limits: Limits | None = None) -> tuple[str | None, str | None]:
-    """(sha256, None), or (None, error message) when the file cannot be read or is over the size limit."""
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            return None, "the file is empty"
-        too_big = (limits or Limits()).size_error(size)
-        if too_big:
-            return None, too_big  # said before hashing: hashing a 40 GB disk image would take minutes
-        return sha256_of(path), None
-    except OSError as error:
-        return None, f"cannot read the file: {error.strerror or error}"
-
-
-def clean_issued(value: str | None) -> tuple[str | None, str | None]:
-    """An ISO date of any precision and its precision name, or (None, None)."""
-    if value and _ISO_DATE.match(value.strip()):
-        value = value.strip()
-        return value, _PRECISION[len(value)]
-    return None, None
-
-
-def text_version(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def document_values(prepared: Prepared) -> dict[str, Any]:
@@ -160,54 +102,6 @@ def text_values(extracted: Extracted) -> dict[str, Any]:
 
 def tag_names(extracted: Extracted) -> list[str]:
     return list(dict.fromkeys(name.strip()[:200] for name in extracted.metadata.tags if name.strip()))
-
-
-def index_entry(document: Document, text: str, collections: list[int], tags: list[str] | None = None) -> IndexDocument:
-    """What the search index holds for a catalogued document (``tags``: names, instead of ``document.tags``)."""
-    return IndexDocument(
-        id=document.id, title=document.title, body=text, format=document.format,
-        authors=list(document.authors or []), site=document.site or document.publisher,
-        tags=tags if tags is not None else [tag.name for tag in document.tags], collections=collections,
-        issued=document.issued,
-    )
-
-
-def tag_named(session: Session, name: str) -> Tag:
-    name = name.strip()[:200]
-    tag = session.scalar(select(Tag).where(Tag.name == name))
-    if tag is None:
-        tag = Tag(name=name)
-        session.add(tag)
-        session.flush()
-    return tag
-
-
-class ImportRunLog:
-    """The catalogue's record of one import: a run row and an entry per file."""
-
-    def __init__(self, session: Session, sources: list[str]) -> None:
-        run = ImportRun(sources=sources, started_at=utcnow(), cancelled=False)
-        session.add(run)
-        session.flush()
-        self.run_id = run.id
-        self._rows: list[dict[str, object]] = []
-
-    def entry(self, path: str, status: str, message: str = "", doc_id: int | None = None) -> None:
-        """Note one file's fate; ``write`` puts the noted entries in the catalogue."""
-        self._rows.append({"run_id": self.run_id, "path": path, "status": status, "message": message,
-                           "document_id": doc_id, "at": utcnow()})
-
-    def write(self, session: Session) -> None:
-        """The noted entries in one INSERT (an ORM object per file was a tenth of the importer's own time)."""
-        if self._rows:
-            session.execute(insert(ImportLogEntry), self._rows)
-            self._rows = []
-
-    def finish(self, session: Session, cancelled: bool) -> None:
-        run = session.get(ImportRun, self.run_id)
-        if run is not None:
-            run.finished_at = utcnow()
-            run.cancelled = cancelled
 
 
 class Importer:

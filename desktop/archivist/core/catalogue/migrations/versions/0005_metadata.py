@@ -1,0 +1,21 @@
+"""citable metadata and reference libraries (issue 17)
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-01 02:00:00
+"""
+
+from collections.abc import Sequence
+
+revision: str = '0005'
+down_revision: str | None = '0004'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass  # placeholder: filled in by the work on this issue
+
+
+def downgrade() -> None:
+    pass

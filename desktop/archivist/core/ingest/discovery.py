@@ -1,0 +1,54 @@
+"""Finding the files an import is asked for, and reading each one's hash before anything else is done with it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from archivist.core.extract.limits import Limits
+from archivist.core.records import ImportErrorItem
+from archivist.core.store import sha256_of
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[ImportErrorItem]]:
+    """Every file under the given files and folders (recursively, hidden ones skipped), in a stable order."""
+    files: list[Path] = []
+    errors: list[ImportErrorItem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(_walk(path, errors))
+        elif path.is_file():
+            files.append(path)
+        elif path.is_symlink():
+            errors.append(ImportErrorItem(str(path), "a link to a file that does not exist"))
+        elif path.exists():
+            errors.append(ImportErrorItem(str(path), "not a regular file"))
+        else:
+            errors.append(ImportErrorItem(str(path), "no such file or folder"))
+    return files, errors
+
+
+def _walk(folder: Path, errors: list[ImportErrorItem]) -> Iterator[Path]:
+    def on_error(error: OSError) -> None:
+        errors.append(ImportErrorItem(str(error.filename or folder), f"cannot read the folder: {error.strerror}"))
+
+    for root, dirs, names in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def hash_file(path: Path, limits: Limits | None = None) -> tuple[str | None, str | None]:
+    """(sha256, None), or (None, error message) when the file cannot be read or is over the size limit."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return None, "the file is empty"
+        too_big = (limits or Limits()).size_error(size)
+        if too_big:
+            return None, too_big  # said before hashing: hashing a 40 GB disk image would take minutes
+        return sha256_of(path), None
+    except OSError as error:
+        return None, f"cannot read the file: {error.strerror or error}"
