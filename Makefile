@@ -17,9 +17,11 @@ venv: $(STAMP)
 
 run: $(STAMP)
 	@sh scripts/qt-system-libs.sh $(BIN)/python
+	@sh scripts/system-packages.sh
 	$(BIN)/archivist-gui
 
 test: $(STAMP)
+	@sh scripts/system-packages.sh
 	$(BIN)/ruff check desktop tests benchmarks
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
