@@ -103,10 +103,12 @@ def test_bad_metadata_always_gives_valid_output(seeded_archive: Archive) -> None
             assert citations.render([document_id], fmt).strip()
 
 
-def test_note_goes_into_bibtex(seeded_archive: Archive) -> None:
+def test_note_goes_into_bibtex_only_when_asked(seeded_archive: Archive) -> None:
     document_id = ids_by_name(seeded_archive)[MANBIJ_SEED.name]
     seeded_archive.annotations.set_document_note(document_id, "Check the casualty figures & sources_1.")
-    assert "note = {Check the casualty figures \\& sources\\_1.}" in seeded_archive.citations.bibtex([document_id])
+    assert "note =" not in seeded_archive.citations.bibtex([document_id])
+    entry = seeded_archive.citations.bibtex([document_id], with_notes=True)
+    assert "note = {Check the casualty figures \\& sources\\_1.}" in entry
 
 
 def test_highlight_cites_as_quotation_with_page(seeded_archive: Archive) -> None:

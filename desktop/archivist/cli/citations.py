@@ -22,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--ascii", action="store_true", help="BibTeX with LaTeX commands instead of UTF-8")
     parser.add_argument("--in-text", action="store_true", help="the in-text citation, e.g. (Doe, 2016)")
     parser.add_argument("--with-bibtex", action="store_true", help="with --highlight: the BibTeX entry too")
+    parser.add_argument("--with-notes", action="store_true", help="include your notes (private: left out by default)")
     parser.set_defaults(func=cmd_cite)
 
     parser = subparsers.add_parser("export", help="write a bibliography file (.bib, .ris or .json)")
@@ -29,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("document_ids", nargs="*", type=int, metavar="DOC_ID", help="default: every document")
     parser.add_argument("--format", choices=DATA_FORMATS, help="default: from the file's extension")
     parser.add_argument("--ascii", action="store_true", help="BibTeX with LaTeX commands instead of UTF-8")
+    parser.add_argument("--with-notes", action="store_true", help="include your notes (private: left out by default)")
     parser.set_defaults(func=cmd_export)
 
     parser = subparsers.add_parser("citekey", help="show, set (pin) or renew a document's citation key")
@@ -48,18 +50,19 @@ def cmd_cite(args: argparse.Namespace, archive: Archive) -> int:
         sys.stdout.write(citations.quote(args.highlight, style, as_html=args.html) + "\n")
         if args.with_bibtex or args.format == "bibtex":
             document_id = citations.highlight_document(args.highlight)
-            sys.stdout.write("\n" + citations.bibtex([document_id], ascii_only=args.ascii))
+            sys.stdout.write("\n" + citations.bibtex([document_id], ascii_only=args.ascii, with_notes=args.with_notes))
         return 0
     if not args.document_ids:
         raise InvalidInputError("name at least one document id (or --highlight HL_ID)")
     output = citations.render(args.document_ids, args.format, as_html=args.html, ascii_only=args.ascii,
-                              in_text=args.in_text)
+                              in_text=args.in_text, with_notes=args.with_notes)
     sys.stdout.write(output)
     return 0
 
 
 def cmd_export(args: argparse.Namespace, archive: Archive) -> int:
-    count = archive.citations.export(args.file, args.document_ids or None, args.format, ascii_only=args.ascii)
+    count = archive.citations.export(args.file, args.document_ids or None, args.format, ascii_only=args.ascii,
+                                     with_notes=args.with_notes)
     print(f"exported {count} document(s) to {args.file}", file=sys.stderr)
     return 0
 

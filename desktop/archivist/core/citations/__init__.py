@@ -98,32 +98,33 @@ class Citations:
         if missing:
             self.assign_keys(missing)
 
-    def _sources(self, document_ids: Iterable[int]) -> list[CiteSource]:
+    def _sources(self, document_ids: Iterable[int], with_notes: bool = False) -> list[CiteSource]:
         ids = list(dict.fromkeys(document_ids))
         if not ids:
             raise InvalidInputError("no documents to cite")
         self._ensure_keys(ids)
         with self.archive.sessions() as session:
-            found = load_sources(session, ids)
+            found = load_sources(session, ids, with_notes)
         missing = [str(document_id) for document_id in ids if document_id not in found]
         if missing:
             raise NotFoundError(f"no document with id {', '.join(missing)}")
         return [found[document_id] for document_id in ids]
 
-    def items(self, document_ids: Iterable[int]) -> list[csl.CslItem]:
-        """CSL-JSON items of the documents, in the order given."""
-        return [csl.csl_item(source) for source in self._sources(document_ids)]
+    def items(self, document_ids: Iterable[int], with_notes: bool = False) -> list[csl.CslItem]:
+        """CSL-JSON items of the documents, in the order given; the user's notes only when ``with_notes``."""
+        return [csl.csl_item(source) for source in self._sources(document_ids, with_notes)]
 
     # -- outputs ---------------------------------------------------------------------------------------
-    def csl_json(self, document_ids: Iterable[int]) -> str:
-        return csl.to_json(self.items(document_ids))
+    # Every output leaves the user's notes out unless ``with_notes`` asks for them (issue 17: private by default).
+    def csl_json(self, document_ids: Iterable[int], with_notes: bool = False) -> str:
+        return csl.to_json(self.items(document_ids, with_notes))
 
-    def ris(self, document_ids: Iterable[int]) -> str:
-        return ris.write(self.items(document_ids))
+    def ris(self, document_ids: Iterable[int], with_notes: bool = False) -> str:
+        return ris.write(self.items(document_ids, with_notes))
 
-    def bibtex(self, document_ids: Iterable[int], ascii_only: bool = False) -> str:
+    def bibtex(self, document_ids: Iterable[int], ascii_only: bool = False, with_notes: bool = False) -> str:
         """BibTeX entries; UTF-8 unless ``ascii_only`` asks for LaTeX commands (``{\\"u}``) instead."""
-        sources = self._sources(document_ids)
+        sources = self._sources(document_ids, with_notes)
         entries = [bibtex.entry_for(csl.csl_item(source, with_note=False), ascii_only, source.note)
                    for source in sources]
         return bibtex.write(entries)
@@ -139,15 +140,18 @@ class Citations:
         return styles.citation(self.items(document_ids), style, as_html, page)
 
     def render(self, document_ids: Iterable[int], fmt: str, as_html: bool = False, ascii_only: bool = False,
-               in_text: bool = False) -> str:
-        """Any format by name (``bibtex``, ``ris``, ``csl-json`` or a style), as the CLI and GUI print it."""
+               in_text: bool = False, with_notes: bool = False) -> str:
+        """Any format by name (``bibtex``, ``ris``, ``csl-json`` or a style), as the CLI and GUI print it.
+
+        Formatted styles never carry notes; the data formats carry them only with ``with_notes``.
+        """
         ids = list(document_ids)
         if fmt == "bibtex":
-            return self.bibtex(ids, ascii_only)
+            return self.bibtex(ids, ascii_only, with_notes)
         if fmt == "ris":
-            return self.ris(ids)
+            return self.ris(ids, with_notes)
         if fmt == "csl-json":
-            return self.csl_json(ids)
+            return self.csl_json(ids, with_notes)
         if in_text:
             return self.citation(ids, fmt, as_html) + "\n"
         return join_entries(self.bibliography(ids, fmt, as_html), as_html)
@@ -172,7 +176,7 @@ class Citations:
 
     # -- files -----------------------------------------------------------------------------------------
     def export(self, path: Path, document_ids: Sequence[int] | None = None, fmt: str | None = None,
-               ascii_only: bool = False) -> int:
+               ascii_only: bool = False, with_notes: bool = False) -> int:
         """Write a bibliography file (all documents when none are given) atomically; returns how many."""
         path = Path(path)
         fmt = format_for(path, fmt)
@@ -181,7 +185,7 @@ class Citations:
         ids = list(document_ids) if document_ids else self.all_ids()
         if not ids:
             raise InvalidInputError("the archive has no documents to export")
-        write_atomically(path, self.render(ids, fmt, ascii_only=ascii_only))
+        write_atomically(path, self.render(ids, fmt, ascii_only=ascii_only, with_notes=with_notes))
         return len(ids)
 
 

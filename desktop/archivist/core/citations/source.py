@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archivist.core.catalogue.models import Document, Note
+from archivist.core.catalogue.models import Document, Highlight, Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +30,13 @@ class CiteSource:
     note: str | None
 
 
-def load_sources(session: Session, ids: list[int]) -> dict[int, CiteSource]:
-    """CiteSources of the given documents that exist, by id (documents without a key get ``""``)."""
-    notes = document_notes(session, ids)
+def load_sources(session: Session, ids: list[int], with_notes: bool = False) -> dict[int, CiteSource]:
+    """CiteSources of the given documents that exist, by id (documents without a key get ``""``).
+
+    Notes are private by default (issue 17: researchers share bibliographies, and a note about a source can
+    endanger people): they are read only when ``with_notes`` asks for them.
+    """
+    notes = document_notes(session, ids) if with_notes else {}
     rows = session.scalars(select(Document).where(Document.id.in_(ids)))
     return {row.id: source_of(row, notes.get(row.id)) for row in rows}
 
@@ -46,14 +50,23 @@ def source_of(row: Document, note: str | None = None) -> CiteSource:
 
 
 def document_notes(session: Session, ids: list[int]) -> dict[int, str]:
-    """The user's notes on whole documents (``highlight_id`` NULL), joined per document in the order written."""
+    """The user's notes per document, in the order written: notes on the whole document first, then each
+    highlight's note after its quote and page (``"quote" (p. 3): note``)."""
     query = (
-        select(Note.document_id, Note.text)
-        .where(Note.document_id.in_(ids), Note.highlight_id.is_(None))
-        .order_by(Note.document_id, Note.id)
+        select(Note.document_id, Note.text, Highlight.quote, Highlight.page)
+        .join(Highlight, Note.highlight_id == Highlight.id, isouter=True)
+        .where(Note.document_id.in_(ids))
+        .order_by(Note.document_id, Note.highlight_id.is_not(None), Note.id)
     )
     notes: dict[int, list[str]] = {}
-    for document_id, text in session.execute(query):
+    for document_id, text, quote, page in session.execute(query):
         if text and text.strip():
-            notes.setdefault(document_id, []).append(text.strip())
+            notes.setdefault(document_id, []).append(_note_text(text.strip(), quote, page))
     return {document_id: "\n\n".join(texts) for document_id, texts in notes.items()}
+
+
+def _note_text(text: str, quote: str | None, page: str | None) -> str:
+    if quote is None:
+        return text
+    where = f" (p. {page})" if page else ""
+    return f"\"{' '.join(quote.split())}\"{where}: {text}"
