@@ -16,8 +16,9 @@ def test_copy_citation_puts_text_and_html_on_the_clipboard(qtbot: QtBot, window:
     ids = describe_seeds(window.archive)
     action = window.citations_ui.copy_citation
     assert action.shortcut().toString() == "Ctrl+Shift+C"
-    action.setData([ids[MANBIJ_SEED.name]])  # as the document list's context menu does
-    action.trigger()
+    window.documents_table.select_row(window.documents_model.row_of(ids[MANBIJ_SEED.name]))
+    window.documents_table.setFocus()
+    action.trigger()  # it reads the selection when triggered
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.hasText() and mime.hasHtml()
     assert "text/plain" in mime.formats() and "text/html" in mime.formats()

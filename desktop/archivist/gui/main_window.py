@@ -63,9 +63,9 @@ COMPARE_LIST_WIDTH = 260
 class MainWindow(QMainWindow):
     """Archivist's window over one open archive.
 
-    Others plug in through ``reading`` (the SideBySideView: ``reading.left``/``reading.right`` are ReaderViews,
-    ``reading.add_panel``), ``add_panel(widget, title, area)`` for a dock, and ``document_context_actions``
-    (QActions added to the list's context menu; their ``data()`` is set to the selected ids before it shows).
+    Features plug in through the narrow ``Host`` interface it implements (gui/host.py: the archive, tasks,
+    ``selected_ids()``, ``add_panel``, ``show_status``, ``apply_changes``…), and ``document_context_actions``
+    (QActions added to the list's context menu; they read ``selected_ids()`` when triggered).
 
     The list and the sidebar are read on the reader thread once the window has painted (``library_loaded``
     tells when they are shown), so the window appears at once however large the archive.
@@ -187,6 +187,24 @@ class MainWindow(QMainWindow):
 
     def active_reader(self) -> ReaderView:
         return self.reading.active_reader()
+
+    def selected_ids(self) -> list[int]:
+        """The documents an action applies to now: the open one when a reader has the focus, else the
+        selected rows of the list or results shown (read at the moment of the action, never remembered)."""
+        focus = QApplication.focusWidget()
+        for reader in self.reading.readers:
+            if focus is not None and reader.isVisible() and reader.isAncestorOf(focus):
+                return [reader.document_id] if reader.document_id is not None else []
+        return self.visible_table().selected_ids()
+
+    def visible_table(self) -> DocumentTable:
+        return self.results_table if self.middle.currentIndex() == RESULTS_PAGE else self.documents_table
+
+    def show_status(self, message: str, milliseconds: int = 4000) -> None:
+        self.statusBar().showMessage(message, milliseconds)
+
+    def dialog_parent(self) -> QWidget:
+        return self
 
     # -- the list and the search ---------------------------------------------------------------------
     def reload_library(self) -> None:
@@ -358,9 +376,7 @@ class MainWindow(QMainWindow):
         side = menu.addAction("Open Side by Side", lambda: self.open_side_by_side(ids))
         side.setEnabled(len(ids) == 2 or (len(ids) == 1 and self.reading.left.document_id not in (None, ids[0])))
         menu.addAction(self.window_actions.compare_with)
-        for action in self.document_context_actions:
-            action.setData(ids)
-            menu.addAction(action)
+        menu.addActions(self.document_context_actions)  # they read selected_ids() when triggered
         menu.addSeparator()
         menu.addAction(self.window_actions.delete)
 
@@ -386,8 +402,7 @@ class MainWindow(QMainWindow):
         self.metadata_panel.show_error(message)
 
     def delete_selected(self) -> None:
-        table = self.results_table if self.middle.currentIndex() == RESULTS_PAGE else self.documents_table
-        ids = table.selected_ids()
+        ids = self.visible_table().selected_ids()
         if not ids:
             return
         answer = QMessageBox.question(self, "Delete", f"Delete {len(ids)} document(s) and their highlights? "

@@ -1,7 +1,8 @@
 """Citation actions for the main window: Copy Citation (Ctrl+Shift+C), Copy as BibTeX, Cite…, Export Bibliography….
 
-``install_citations(window)`` adds them to the Edit menu and to the document list's context menu; everything else
-here works on an Archive and a list of document ids, so it is testable without the main window.
+``install_citations(window)`` adds them to the Edit menu and to the document list's context menu. Each action
+reads the host's selection when it is triggered (issue 16: ids left in the actions' data() by a dismissed
+context menu made Copy Citation cite the wrong row); everything else works on an Archive and a list of ids.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from archivist.core.errors import ArchivistError
 # clipboard.py and dialogs.py are imported when an action is used: they bring in archivist.core.citations
 # (bibtexparser, lxml, CSL styles), which the window does not need to appear.
 if TYPE_CHECKING:
+    from archivist.gui.host import Host
     from archivist.gui.main_window import MainWindow
 
 __all__ = ["CitationActions", "install_citations"]
@@ -23,7 +25,7 @@ __all__ = ["CitationActions", "install_citations"]
 class CitationActions:
     """The window's citation actions; each acts on the ids it is given or on the current selection."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Host) -> None:
         self.window = window
         self.copy_citation = self._action("Copy Citation", self.copy_selected, QKeySequence("Ctrl+Shift+C"))
         self.copy_bibtex = self._action("Copy as BibTeX", self.copy_selected_bibtex)
@@ -31,41 +33,32 @@ class CitationActions:
         self.export = self._action("Export Bibliography…", self.export_selected)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.window.dialog_parent())
+        action.setObjectName(text.rstrip("…").lower().replace(" ", "_"))
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(lambda: self._run(slot, action))  # type: ignore[arg-type]
+        action.triggered.connect(lambda _checked=False: self._run(slot))  # type: ignore[arg-type]
         return action
 
-    def _run(self, slot: object, action: QAction) -> None:
-        # the context menu sets data() to the ids under the mouse; the menu bar leaves it empty
-        ids = action.data() or self.selected_ids()
-        action.setData(None)
+    def _run(self, slot: object) -> None:
         try:
-            slot(list(ids))  # type: ignore[operator]
+            slot(self.window.selected_ids())  # type: ignore[operator]
         except ArchivistError as error:
             self.window.show_error(str(error))
-
-    def selected_ids(self) -> list[int]:
-        window = self.window
-        from archivist.gui.main_window import RESULTS_PAGE
-
-        table = window.results_table if window.middle.currentIndex() == RESULTS_PAGE else window.documents_table
-        return list(table.selected_ids())
 
     def copy_selected(self, ids: list[int]) -> None:
         from archivist.gui.citations.clipboard import citation_mime, default_style, put_on_clipboard
 
         if ids:
             put_on_clipboard(citation_mime(self.window.archive, ids, default_style(self.window.settings)))
-            self.window.statusBar().showMessage(f"Copied the citation of {len(ids)} document(s)", 4000)
+            self.window.show_status(f"Copied the citation of {len(ids)} document(s)")
 
     def copy_selected_bibtex(self, ids: list[int]) -> None:
         from archivist.gui.citations.clipboard import bibtex_mime, put_on_clipboard
 
         if ids:
             put_on_clipboard(bibtex_mime(self.window.archive, ids))
-            self.window.statusBar().showMessage(f"Copied {len(ids)} BibTeX entr(ies)", 4000)
+            self.window.show_status(f"Copied {len(ids)} BibTeX entr(ies)")
 
     def copy_highlight(self, highlight_id: int, with_bibtex: bool = False) -> None:
         """For the highlights panel: a quotation with its page in the default style."""
@@ -78,15 +71,15 @@ class CitationActions:
         from archivist.gui.citations.dialogs import CitationDialog
 
         if ids:
-            CitationDialog(self.window.archive, ids, self.window.settings, self.window).exec()
+            CitationDialog(self.window.archive, ids, self.window.settings, self.window.dialog_parent()).exec()
 
     def export_selected(self, ids: list[int]) -> None:
         """The selection, or every document when nothing is selected."""
         from archivist.gui.citations.dialogs import export_bibliography
 
-        path = export_bibliography(self.window.archive.citations, ids, self.window)
+        path = export_bibliography(self.window.archive.citations, ids, self.window.dialog_parent())
         if path is not None:
-            self.window.statusBar().showMessage(f"Exported to {path}", 6000)
+            self.window.show_status(f"Exported to {path}", 6000)
 
     def export_collection(self, collection_id: int) -> None:
         self.export_selected(self.window.archive.collection_document_ids(collection_id))

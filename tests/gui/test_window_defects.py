@@ -1,0 +1,70 @@
+"""Issue 16's defects, each driven through the real window: written to fail before its fix."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from archivist.gui.citations.clipboard import citation_mime, default_style
+from archivist.gui.main_window import MainWindow
+
+# a popup menu on the offscreen platform warns that it cannot raise itself or grab the keyboard
+POPUP_WARNINGS = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+
+
+def _row_point(window: MainWindow, row: int) -> QPoint:
+    table = window.documents_table
+    return table.visualRect(table.model().index(row, 0)).center()
+
+
+def _dismiss_next_popup(qtbot: QtBot) -> list[bool]:
+    """Press Esc in the context menu as soon as it shows (menu.exec blocks until then)."""
+    dismissed: list[bool] = []
+
+    def press_escape() -> None:
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            QTimer.singleShot(20, press_escape)
+            return
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)
+        dismissed.append(True)
+
+    QTimer.singleShot(50, press_escape)
+    return dismissed
+
+
+@POPUP_WARNINGS
+def test_copy_citation_after_a_dismissed_context_menu_cites_the_clicked_row(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    table = window.documents_table
+    first, second = (window.documents_model.document_id(row) for row in (0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(window, 0))
+    dismissed = _dismiss_next_popup(qtbot)
+    table.customContextMenuRequested.emit(_row_point(window, 0))  # the menu for the first row, then Esc
+    assert dismissed
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(window, 1))
+    assert table.selected_ids() == [second]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    expected = citation_mime(window.archive, [second], default_style(window.settings)).text()
+    assert QGuiApplication.clipboard().text() == expected
+    assert expected != citation_mime(window.archive, [first], default_style(window.settings)).text()
+
+
+@POPUP_WARNINGS
+def test_every_citation_action_reads_the_selection_when_triggered(qtbot: QtBot, window: MainWindow) -> None:
+    table = window.documents_table
+    second = window.documents_model.document_id(1)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(window, 0))
+    dismissed = _dismiss_next_popup(qtbot)
+    table.customContextMenuRequested.emit(_row_point(window, 0))
+    assert dismissed
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(window, 1))
+    table.setFocus()
+    window.citations_ui.copy_bibtex.trigger()
+    key = window.archive.get(second).citation_key
+    assert QGuiApplication.clipboard().text().lstrip().split("{", 1)[1].startswith(key)
