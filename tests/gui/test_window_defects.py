@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -67,4 +70,38 @@ def test_every_citation_action_reads_the_selection_when_triggered(qtbot: QtBot, 
     table.setFocus()
     window.citations_ui.copy_bibtex.trigger()
     key = window.archive.get(second).citation_key
-    assert QGuiApplication.clipboard().text().lstrip().split("{", 1)[1].startswith(key)
+    assert QGuiApplication.clipboard().text().lstrip().split("{", 1)[1].split(",", 1)[0] == key
+
+
+def _write_sources(folder: Path, count: int) -> Path:
+    """``count`` small distinct text files, as a researcher's folder of saved notes would be."""
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"note-{number:04d}.txt").write_text(
+            f"Field note {number}\n\nWitness {number} described the convoy at checkpoint {number * 7}. "
+            f"The report numbered {number} was filed the same evening.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_a_highlight_made_during_a_long_import_is_saved_within_a_second(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = _write_sources(tmp_path / "notes", 2000)
+    manbij = window.documents_model.document_id(0)
+    window.open_document(manbij)
+    assert window.import_paths([folder])
+    # the import is under way: its first batch has been committed to the catalogue
+    qtbot.waitUntil(lambda: window.archive.count() > 2, timeout=120_000)
+    assert window.importer.running
+    reader = window.reading.left
+    reader.select_range(0, 20)
+    started = time.monotonic()
+    window.highlights.highlight(reader, "yellow")
+    qtbot.waitUntil(lambda: bool(window.archive.annotations.highlights(manbij)), timeout=1_000)
+    saved_after = time.monotonic() - started
+    print(f"highlight saved {saved_after * 1000:.0f} ms after it was made, during a 2,000-file import")
+    assert window.importer.running, "the import ended first: the test did not measure an edit during it"
+    with qtbot.waitSignal(window.importer.finished, timeout=300_000):
+        pass
+    assert window.archive.count() == 2002

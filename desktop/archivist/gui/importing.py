@@ -1,4 +1,4 @@
-"""Imports from the menu or a drop: one at a time, on the writer thread, with progress and a summary."""
+"""Imports from the menu or a drop: one at a time, beside the writer thread, with progress and a summary."""
 
 from __future__ import annotations
 

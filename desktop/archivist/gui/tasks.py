@@ -1,7 +1,11 @@
-"""Background work: one writer thread for every archive change, one reader thread for slow queries.
+"""Background work: one writer thread for every archive change, one reader thread for slow queries, and one
+thread for long jobs (an import) that take the archive's write lock only for moments.
 
 Like Anki's CollectionOp/QueryOp on its one-thread task manager: writes are serialised, the GUI thread
-only touches widgets, and results come back to the GUI thread through a queued signal.
+only touches widgets, and results come back to the GUI thread through a queued signal. An import runs in a
+child process that takes the write lock per batch (core/ingest/importer.py); waiting for it on the writer
+thread held every edit back until the whole import ended (issue 16), so it waits on the job thread instead and
+an edit made meanwhile only waits for the batch being committed.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class TaskManager(QObject):
         super().__init__(parent)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-writer")
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-reader")
+        self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-job")
         self._running = 0
         self._closed = False
         self._finished.connect(self._deliver)
@@ -56,6 +61,11 @@ class TaskManager(QObject):
              on_error: ErrorCallback | None = None) -> Future[None]:
         """Run a slow read (a search) on the reader thread, so the GUI never waits on the index."""
         return self._submit(self._reader, work, on_done, on_error)
+
+    def job(self, work: Callable[[], Any], on_done: DoneCallback | None = None,
+            on_error: ErrorCallback | None = None) -> Future[None]:
+        """Run a long job beside the writer; it must take the archive's write lock itself, briefly (an import)."""
+        return self._submit(self._jobs, work, on_done, on_error)
 
     def _submit(self, executor: ThreadPoolExecutor, work: Callable[[], Any], on_done: DoneCallback | None,
                 on_error: ErrorCallback | None) -> Future[None]:
@@ -92,12 +102,13 @@ class TaskManager(QObject):
     def shutdown(self) -> None:
         """Wait for running work (an import commits its last batch) and stop the threads; later work is dropped."""
         self._closed = True
+        self._jobs.shutdown(wait=True, cancel_futures=True)
         self._writer.shutdown(wait=True, cancel_futures=True)
         self._reader.shutdown(wait=True, cancel_futures=True)
 
 
 class ImportJob(QObject):
-    """One import on the writer thread; progress arrives here as signals, at most every PROGRESS_INTERVAL."""
+    """One import on the job thread (beside the writer); progress arrives here as signals, at most every PROGRESS_INTERVAL."""
 
     PROGRESS_INTERVAL = 0.05
     progressed = Signal(int, int, str)  # done, total (-1 when unknown), current file
@@ -112,7 +123,7 @@ class ImportJob(QObject):
         self._last_report = 0.0
 
     def start(self, tasks: TaskManager) -> None:
-        tasks.write(self._run, self.finished.emit, lambda error: self.failed.emit(str(error)))
+        tasks.job(self._run, self.finished.emit, lambda error: self.failed.emit(str(error)))
 
     def cancel(self) -> None:
         self.token.cancel()
@@ -122,7 +133,7 @@ class ImportJob(QObject):
         return import_in_subprocess(self.archive.root, self.paths, progress=self._progress, cancel=self.token)
 
     def _progress(self, progress: Progress) -> None:
-        # called on the writer thread for every file: throttle, so 2,000 files do not flood the event queue
+        # called on the job thread for every file: throttle, so 2,000 files do not flood the event queue
         now = time.monotonic()
         last = progress.total is not None and progress.done >= progress.total
         if now - self._last_report >= self.PROGRESS_INTERVAL or last:
