@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import time
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from archivist.gui.citations.clipboard import citation_mime, default_style
-from archivist.gui.main_window import MainWindow
+from archivist.gui.main_window import COMPARE_LIST_WIDTH, MainWindow
 
 # a popup menu on the offscreen platform warns that it cannot raise itself or grab the keyboard
 POPUP_WARNINGS = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
@@ -105,3 +106,24 @@ def test_a_highlight_made_during_a_long_import_is_saved_within_a_second(
     with qtbot.waitSignal(window.importer.finished, timeout=300_000):
         pass
     assert window.archive.count() == 2002
+
+
+def test_closing_a_comparison_gives_the_list_its_width_back_and_does_not_save_it_squeezed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    before = window.main_splitter.sizes()
+    first, second = window.documents_model.ids()[:2]
+    window.compare(first, second)
+    assert window.main_splitter.sizes()[1] == COMPARE_LIST_WIDTH < before[1]
+    window.window_actions.close_comparison.trigger()
+    assert window.main_splitter.sizes() == before
+    window.compare(first, second)  # quit while comparing: the next start shows the list as it was
+    window.close()
+    assert _saved_splitter_sizes(window)[1] == before[1]
+
+
+def _saved_splitter_sizes(window: MainWindow) -> list[int]:
+    """The sizes in the saved QSplitter state (marker, version, then a QList<int> of sizes, big-endian)."""
+    state = bytes(window.settings.value("splitters/main"))
+    count = struct.unpack(">i", state[8:12])[0]
+    return list(struct.unpack(f">{count}i", state[12:12 + 4 * count]))

@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.sidebar.filter_requested.connect(self._apply_filter)
         self.reading = SideBySideView(self.archive, self, self.tasks)
         self.reading.active_reader_changed.connect(self._reader_focused)
+        self.reading.comparing_changed.connect(self._comparing_changed)
+        self._layout_before_comparing: tuple[list[int], int] | None = None
         for reader in self.reading.readers:
             reader.document_changed.connect(lambda _id, r=reader: self._reader_changed(r))
         self._build_toolbar()
@@ -347,14 +349,30 @@ class MainWindow(QMainWindow):
             self.reading.compare(left_id, right_id)
         except ArchivistError as error:
             self.show_error(str(error))
-            return
-        self._widen_reading()
+
+    def _comparing_changed(self, comparing: bool) -> None:
+        """Two readers need room: the list narrows while comparing and gets its width and scroll back after
+        (issue 16: it stayed squeezed, and the squeezed layout was saved for the next start)."""
+        if comparing:
+            self._layout_before_comparing = (self.main_splitter.sizes(),
+                                             self.visible_table().horizontalScrollBar().value())
+            self._widen_reading()
+        else:
+            self._restore_list_layout()
 
     def _widen_reading(self) -> None:
-        """Two readers need room: narrow the list to COMPARE_LIST_WIDTH and give the rest to them."""
         sidebar, middle, reading = self.main_splitter.sizes()
         if middle > COMPARE_LIST_WIDTH:
             self.main_splitter.setSizes([sidebar, COMPARE_LIST_WIDTH, reading + middle - COMPARE_LIST_WIDTH])
+
+    def _restore_list_layout(self) -> None:
+        if self._layout_before_comparing is None:
+            return
+        sizes, scroll = self._layout_before_comparing
+        self._layout_before_comparing = None
+        self.main_splitter.setSizes(sizes)
+        for table in (self.documents_table, self.results_table):
+            table.horizontalScrollBar().setValue(scroll)
 
     def compare_with_dialog(self) -> None:
         current = self.reading.left.document_id
@@ -465,5 +483,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.importer.cancel()  # the importer stops after the current file and commits what it has
         self.tasks.shutdown()
+        self._restore_list_layout()  # a comparison open at quit is not the layout to start with next time
         save_window(self.settings, self, self._splitters())
         super().closeEvent(event)

@@ -108,7 +108,7 @@ class TaskManager(QObject):
 
 
 class ImportJob(QObject):
-    """One import on the job thread (beside the writer); progress arrives here as signals, at most every PROGRESS_INTERVAL."""
+    """One import on the job thread, beside the writer; progress arrives as signals, at most every PROGRESS_INTERVAL."""
 
     PROGRESS_INTERVAL = 0.05
     progressed = Signal(int, int, str)  # done, total (-1 when unknown), current file

@@ -19,6 +19,7 @@ class SideBySideView(QWidget):
 
     pair_changed = Signal(int, int)  # left and right document ids, -1 for none
     active_reader_changed = Signal(object)  # the ReaderView that last had focus
+    comparing_changed = Signal(bool)  # two readers are shown (True) or one again (False)
 
     def __init__(self, archive: Archive, parent: QWidget | None = None, tasks: TaskManager | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +126,7 @@ class SideBySideView(QWidget):
 
     # -- internals -----------------------------------------------------------------------------------
     def _set_comparing(self, on: bool) -> None:
+        was_comparing = self.is_comparing()
         self.right.setVisible(on)
         self.compare_bar.setVisible(on)
         self.panels.setVisible(on and self.panels.count() > 0)
@@ -132,6 +134,8 @@ class SideBySideView(QWidget):
             half = max(self.pair_splitter.width() // 2, 200)
             self.pair_splitter.setSizes([half, half])
         self._emit_pair()
+        if on != was_comparing:
+            self.comparing_changed.emit(on)
 
     def _emit_pair(self) -> None:
         right = self.right.document_id if self.is_comparing() else None
