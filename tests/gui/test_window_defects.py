@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from archivist.gui.citations.clipboard import citation_mime, default_style
 from archivist.gui.main_window import COMPARE_LIST_WIDTH, MainWindow
+from tests.gui.conftest import REUTERS
 
 # a popup menu on the offscreen platform warns that it cannot raise itself or grab the keyboard
 POPUP_WARNINGS = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
@@ -127,3 +130,20 @@ def _saved_splitter_sizes(window: MainWindow) -> list[int]:
     state = bytes(window.settings.value("splitters/main"))
     count = struct.unpack(">i", state[8:12])[0]
     return list(struct.unpack(f">{count}i", state[12:12 + 4 * count]))
+
+
+def test_the_window_notices_an_import_made_from_the_shell(qtbot: QtBot, window: MainWindow) -> None:
+    archivist = Path(sys.executable).with_name("archivist")
+    source = REUTERS / "reuters-00001.txt"
+    shell = subprocess.run([str(archivist), "--archive", str(window.archive.root), "import", str(source)],
+                           capture_output=True, text=True, timeout=120)
+    assert shell.returncode == 0, shell.stderr
+    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 3, timeout=5_000)
+    assert window.sidebar.rows("library") == [("All documents", "3")]
+    imported = window.archive.document_ids()[0]
+    shell = subprocess.run([str(archivist), "--archive", str(window.archive.root), "highlight", str(imported),
+                            "--quote", "said"], capture_output=True, text=True, timeout=120)
+    assert shell.returncode == 0, shell.stderr
+    window.open_document(imported)
+    window.highlights.panel.set_highlights([])  # shown empty: only the change report can fill it again
+    qtbot.waitUntil(lambda: len(window.highlights.panel.records) == 1, timeout=5_000)

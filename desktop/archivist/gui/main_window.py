@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from archivist import APP_NAME, __version__
 from archivist.core.archive import Archive
+from archivist.core.changes import Changes, of_documents
 from archivist.core.errors import ArchivistError
 from archivist.core.index import SearchResults
 from archivist.core.records import DocumentRecord, ImportResult
@@ -45,6 +46,7 @@ from archivist.gui.searching import SearchController
 from archivist.gui.settings import open_settings, restore_window, save_window
 from archivist.gui.tasks import TaskManager
 from archivist.gui.theme import app_icon
+from archivist.gui.watching import ChangeWatcher
 from archivist.gui.widgets.document_picker import DocumentPicker
 from archivist.gui.widgets.document_table import DocumentTable
 from archivist.gui.widgets.import_progress import ImportProgress
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
     """
 
     library_loaded = Signal()  # the list, the counts and the sidebar show the archive as last read
+    changes_applied = Signal(object)  # a Changes report every view has been told of (features refresh from it)
 
     def __init__(self, archive: Archive, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -172,6 +175,8 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._import_finished)
         self.importer.refused.connect(self.show_error)
         self.index_check = IndexCheck(self.archive, self.tasks, self.statusBar(), self._search_again, self)
+        self.watcher = ChangeWatcher(self.archive, self)
+        self.watcher.changed_elsewhere.connect(lambda: self.apply_changes(Changes.everything()))
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_splitter, "results": self.results_splitter, "reading": self.reading.splitter,
@@ -399,6 +404,35 @@ class MainWindow(QMainWindow):
         menu.addAction(self.window_actions.delete)
 
     # -- changes (through the writer) ----------------------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """The one place views are refreshed after a change, this window's or another program's."""
+        self.watcher.absorb()
+        if not changes:
+            return
+        if changes.document_list or changes.collections:
+            self.reload_library()  # ids, counts and sidebar
+        elif changes.metadata or changes.tags:
+            self.refresh_sidebar()
+        if changes.metadata or changes.tags:
+            everything = changes == Changes.everything()
+            self.documents_model.forget(None if everything else list(changes.documents))
+            self.results_model.forget(None if everything else list(changes.documents))
+            self._refresh_records(changes)
+        self.changes_applied.emit(changes)
+
+    def _refresh_records(self, changes: Changes) -> None:
+        """Headers of open documents and the details panel show their metadata as now stored."""
+        for reader in self.reading.readers:
+            if changes.touches(reader.document_id):
+                try:
+                    record = self.archive.get(reader.document_id)  # type: ignore[arg-type]
+                except ArchivistError:  # deleted by another program
+                    reader.clear()
+                    continue
+                reader.refresh_header(record)
+                if reader is self.active_reader():
+                    self.metadata_panel.show_record(record)
+
     def save_metadata(self, document_id: int, changes: dict, tags: list[str]) -> None:
         def work() -> DocumentRecord:
             self.archive.update_metadata(document_id, **changes)
@@ -407,13 +441,7 @@ class MainWindow(QMainWindow):
         self.tasks.write(work, self._metadata_saved, self._metadata_failed)
 
     def _metadata_saved(self, record: DocumentRecord) -> None:
-        self.metadata_panel.show_record(record)
-        for reader in self.reading.readers:
-            if reader.document_id == record.id:
-                reader.refresh_header(record)
-        self.documents_model.forget([record.id])
-        self.results_model.forget([record.id])
-        self.refresh_sidebar()
+        self.apply_changes(of_documents([record.id], metadata=True, tags=True))
 
     def _metadata_failed(self, error: Exception) -> None:
         message = str(error) if isinstance(error, ArchivistError) else f"Could not save: {error}"
@@ -437,7 +465,8 @@ class MainWindow(QMainWindow):
             for document_id in ids:
                 self.archive.delete(document_id, with_highlights=True)
 
-        self.tasks.write(work, lambda _none: self.reload_library())
+        self.tasks.write(work, lambda _none: self.apply_changes(
+            of_documents(ids, document_list=True, highlights=True, notes=True, collections=True, tags=True)))
 
     # -- importing -----------------------------------------------------------------------------------
     def import_files(self) -> None:
@@ -451,10 +480,13 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> bool:
-        return self.importer.start(paths)
+        started = self.importer.start(paths)
+        self.watcher.paused = self.watcher.paused or started  # its batches are not another program's changes
+        return started
 
     def _import_finished(self, result: ImportResult | None) -> None:
-        self.reload_library()
+        self.watcher.paused = False
+        self.apply_changes(Changes(document_list=True, tags=True))
         if result is not None and result.imported and self.reading.left.document_id is None:
             self.open_document(result.imported[0].id)
 
@@ -481,6 +513,7 @@ class MainWindow(QMainWindow):
                           "An offline research archive: import, search, read side by side, highlight and cite.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watcher.stop()
         self.importer.cancel()  # the importer stops after the current file and commits what it has
         self.tasks.shutdown()
         self._restore_list_layout()  # a comparison open at quit is not the layout to start with next time

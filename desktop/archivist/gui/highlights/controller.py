@@ -1,7 +1,8 @@
 """Wires highlights into the main window: colour actions, reader overlays, the panel, and writes.
 
-Every change runs on the window's writer thread (``main_window.tasks.write``); when it is done the readers'
-overlays and the panel are refreshed from the archive, so what is shown is what is stored.
+Every change runs on the window's writer thread (``main_window.tasks.write``); when it is done the window is
+told what changed (``apply_changes``) and the readers' overlays and the panel are refreshed from the archive
+when a report names highlights or notes, whoever made the change, so what is shown is what is stored.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
 from archivist.core.annotation_records import ColorRecord, HighlightRecord
+from archivist.core.changes import Changes, of_documents
 from archivist.core.errors import ArchivistError
 from archivist.gui.highlights.colors import action_text, swatch, tint
 from archivist.gui.highlights.panel import SCOPE_ALL, HighlightsPanel
@@ -44,6 +46,7 @@ class HighlightsController(QObject):
         self.panel.note_editor.note_changed.connect(self.save_note)
         self.panel.recolour_requested.connect(lambda hid, color: self._write_update(hid, color=color))
         self.panel.delete_requested.connect(self.delete)
+        window.changes_applied.connect(self._changes_applied)
         window.installEventFilter(self)
 
     # -- building ------------------------------------------------------------------------------------
@@ -88,7 +91,7 @@ class HighlightsController(QObject):
         """Highlight the reader's selection in ``color`` (on the writer thread)."""
         span, document_id = reader.selected_range(), reader.document_id
         if span is None or document_id is None:
-            self.window.statusBar().showMessage("Select a passage to highlight first.", 4000)
+            self.window.show_status("Select a passage to highlight first.")
             return
         add = self.archive.annotations.add_highlight
 
@@ -98,7 +101,7 @@ class HighlightsController(QObject):
         self.window.tasks.write(work, self._added)
 
     def _added(self, record: HighlightRecord) -> None:
-        self.refresh_all()
+        self.window.apply_changes(of_documents([record.document_id], highlights=True))
         self.dock.show()
         self.panel.select(record.id)
         self.panel.note_editor.edit.setFocus()
@@ -108,11 +111,19 @@ class HighlightsController(QObject):
 
     def _write_update(self, highlight_id: int, color: str | None = None, note: str | None = None) -> None:
         update = self.archive.annotations.update_highlight
-        self.window.tasks.write(lambda: update(highlight_id, color=color, note=note), lambda _r: self.refresh_all())
+        self.window.tasks.write(lambda: update(highlight_id, color=color, note=note), self._updated)
+
+    def _updated(self, record: HighlightRecord) -> None:
+        self.window.apply_changes(of_documents([record.document_id], highlights=True, notes=True))
 
     def delete(self, highlight_id: int) -> None:
         remove = self.archive.annotations.delete_highlight
-        self.window.tasks.write(lambda: remove(highlight_id), lambda _none: self.refresh_all())
+        self.window.tasks.write(lambda: remove(highlight_id),
+                                lambda _none: self.window.apply_changes(Changes(highlights=True, notes=True)))
+
+    def _changes_applied(self, changes: Changes) -> None:
+        if changes.highlights or changes.notes or changes.document_list or changes.text:
+            self.refresh_all()
 
     # -- showing -------------------------------------------------------------------------------------
     def refresh_all(self) -> None:

@@ -76,8 +76,13 @@ class DocumentTableModel(QAbstractTableModel):
             self._rows = {doc_id: row for row, doc_id in enumerate(self._ids)}
         return self._rows.get(document_id)
 
-    def forget(self, document_ids: Sequence[int]) -> None:
-        """Drop cached rows (their metadata changed) and tell the views to ask again."""
+    def forget(self, document_ids: Sequence[int] | None) -> None:
+        """Drop cached rows (their metadata changed; None: any row may have) and tell the views to ask again."""
+        if document_ids is None:
+            self._cache.clear()
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+            return
         for document_id in document_ids:
             self._cache.pop(document_id, None)
             row = self.row_of(document_id)

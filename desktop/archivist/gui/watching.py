@@ -1,0 +1,54 @@
+"""Noticing changes made to the open archive by another program (``archivist`` in a shell, a second window).
+
+A timer asks the catalogue's ``CatalogueWatch`` once a second whether another connection committed; when one did,
+the window refreshes everything it shows (issue 16: the document count stayed stale until a restart). The
+question is a ``PRAGMA data_version``, which reads no table, so it costs the GUI thread microseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from archivist.core.archive import Archive
+from archivist.core.changes import CatalogueWatch
+
+log = logging.getLogger("archivist.gui.watching")
+
+POLL_MS = 1000
+
+
+class ChangeWatcher(QObject):
+    """Emits ``changed_elsewhere`` after commits this window did not announce through ``absorb``."""
+
+    changed_elsewhere = Signal()
+
+    def __init__(self, archive: Archive, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        bind = archive.sessions.kw.get("bind")
+        self._watch = CatalogueWatch(bind) if bind is not None else None
+        self.paused = False  # while this window's own import commits batch after batch
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start()
+
+    def poll(self) -> None:
+        if self._watch is None:
+            return
+        changed = self._watch.changed()
+        if changed and not self.paused:
+            log.info("the catalogue was changed by another program")
+            self.changed_elsewhere.emit()
+
+    def absorb(self) -> None:
+        """This window's own change was just refreshed: do not report its commit as another program's."""
+        if self._watch is not None:
+            self._watch.changed()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
