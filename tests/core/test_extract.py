@@ -13,6 +13,7 @@ import pytest
 from archivist.core.extract import Extracted, ExtractionError, extract_file, fields, page_at, sniff_format
 from archivist.core.extract import docx as docx_extractor
 from archivist.core.extract.pdf import normalise_page
+from archivist.core.extract.base import ReadOptions
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "extract"
 PDF = DATA / "pdf"
@@ -56,7 +57,7 @@ def test_pdf_document_info() -> None:
     assert metadata.title == "The Title"
     assert metadata.authors == ["Martin Thoma"]
     assert metadata.issued == "2022-04-15"
-    assert metadata.tags == ["Some Keywords", "other keywords", "more keywords"]
+    assert metadata.keywords == ["Some Keywords", "other keywords", "more keywords"]
 
 
 def test_pdf_xmp_metadata_when_the_info_dictionary_has_none() -> None:
@@ -74,7 +75,7 @@ def test_pdf_encrypted_with_an_empty_user_password_opens() -> None:
 
 
 def test_pdf_that_needs_a_password() -> None:
-    with pytest.raises(ExtractionError, match=r"^password-protected PDF$"):
+    with pytest.raises(ExtractionError, match=r"^password-protected PDF: .*--password"):
         extract_file(PDF / "libreoffice-writer-password.pdf")
 
 
@@ -88,9 +89,19 @@ def test_damaged_pdf(tmp_path: Path, keep: int) -> None:
         extract_file(damaged)
 
 
-def test_pdf_of_images_only() -> None:
-    with pytest.raises(ExtractionError, match="no text in this PDF"):
-        extract_file(PDF / "imagemagick-lzw.pdf")
+def test_pdf_of_images_only_is_kept_for_ocr() -> None:
+    # issue 14: a scan is a document; its pages wait for OCR instead of the file being refused
+    extracted = extract_file(PDF / "imagemagick-lzw.pdf")
+    assert extracted.text == ""
+    assert extracted.ocr_pages == list(range(len(extracted.pages)))
+
+
+def test_pdf_opens_with_its_password() -> None:
+    locked = PDF / "libreoffice-writer-password.pdf"
+    extracted = extract_file(locked, options=ReadOptions(passwords=("wrong", "openpassword")))
+    assert extracted.text.strip()
+    with pytest.raises(ExtractionError, match=r"^password-protected PDF: the password given does not open it$"):
+        extract_file(locked, options=ReadOptions(passwords=("wrong",)))
 
 
 def test_pdf_text_normalisation() -> None:
@@ -178,7 +189,7 @@ def test_docx_core_properties() -> None:
     metadata = docx_extractor.extract(DATA / "docx" / "doc-coreprops.docx").metadata
     assert metadata.authors == ["Steve Canny"]
     assert metadata.issued == "2014-12-13"
-    assert metadata.tags == ["key", "word", "keyword"]
+    assert metadata.keywords == ["key", "word", "keyword"]
 
 
 def test_docx_in_strict_open_xml() -> None:
@@ -240,7 +251,7 @@ def test_markdown_front_matter_fields(tmp_path: Path) -> None:
         ["Jane Doe", "John Roe"],
         "2016-07-29",
     )
-    assert metadata.tags == ["war", "syria", "reports"] and metadata.url == "https://example.org/notes"
+    assert metadata.keywords == ["war", "syria", "reports"] and metadata.url == "https://example.org/notes"
     assert extracted.text == "Day one\n\nWe arrived."
 
 

@@ -131,7 +131,8 @@ def test_staged_fingerprints_are_found_and_replaced(tmp_path: Path, monkeypatch:
     assert index.postings([first[0], shared[0]]) == {first[0]: [5], shared[0]: [2]}
 
 
-def test_tags_from_the_files_metadata_are_catalogued_and_indexed(empty_archive: Archive, tmp_path: Path) -> None:
+def test_keywords_from_the_files_metadata_are_catalogued_and_indexed(empty_archive: Archive, tmp_path: Path) -> None:
+    """Issue 17: a file's own keywords stay keywords (searchable, shown), never the user's tags."""
     notes = []
     for number in range(5):  # several files: the import runs with workers and the indexing child
         note = tmp_path / f"note{number}.md"
@@ -141,8 +142,10 @@ def test_tags_from_the_files_metadata_are_catalogued_and_indexed(empty_archive: 
     result = empty_archive.import_paths(notes)
     assert len(result.imported) == 5 and not result.errors
     first = result.imported[0].id
-    assert sorted(empty_archive.get(first).tags) == ["Syria", "airstrikes"]
-    assert empty_archive.search("tag:airstrikes").total == 5
+    record = empty_archive.get(first)
+    assert record.keywords == ["Syria", "airstrikes"] and record.tags == []
+    assert empty_archive.tags() == []
+    assert empty_archive.search("airstrikes").total == 5 and empty_archive.search("tag:airstrikes").total == 0
     assert empty_archive.citations.key(first)  # keyed in the insert transaction
 
 

@@ -73,7 +73,8 @@ def cmd_show(args: argparse.Namespace, archive: Archive) -> int:
     print("=" * min(len(record.title), 100))
     for label, value in [("Authors", "; ".join(record.authors)), ("Date", record.date), ("Site", record.site),
                          ("URL", record.url), ("Format", record.format), ("Pages", str(record.page_count)),
-                         ("Tags", ", ".join(record.tags)), ("Original", record.original_name)]:
+                         ("Tags", ", ".join(record.tags)), ("Keywords", "; ".join(record.keywords)),
+                         ("Original", record.original_name)]:
         if value:
             print(f"{label + ':':<10}{value}")
     print()

@@ -20,17 +20,18 @@ class DocumentSummary:
     date: str | None
     site: str | None
     format: str
+    text_state: str = "text"  # issue 14: text, ocr_pending, ocr_unavailable, no_text
 
     @classmethod
     def of(cls, document: Document) -> DocumentSummary:
         return cls(
             document.id, document.title, list(document.authors or []), document.issued, document.site,
-            document.format,
+            document.format, document.text_state or "text",
         )
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "authors": self.authors, "date": self.date,
-                "format": self.format}
+                "format": self.format, "text_state": self.text_state}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,9 @@ class DocumentRecord:
     text_version: str
     tags: list[str] = field(default_factory=list)
     collections: list[str] = field(default_factory=list)
+    text_state: str = "text"  # issue 14
+    keywords: list[str] = field(default_factory=list)  # the file's own keywords (issue 17), not the user's tags
+    extra: dict[str, Any] = field(default_factory=dict)  # further citable fields (DOI, pages, volume…: issue 17)
 
     @classmethod
     def of(cls, document: Document) -> DocumentRecord:
@@ -71,6 +75,9 @@ class DocumentRecord:
             page_count=document.page_count, text_version=document.text_version,
             tags=sorted(tag.name for tag in document.tags),
             collections=sorted(collection.name for collection in document.collections),
+            text_state=document.text_state or "text",
+            keywords=list((document.extra or {}).get("keywords") or []),
+            extra=dict((document.extra or {}).get("csl") or {}),
         )
 
     def to_json(self) -> dict[str, Any]:

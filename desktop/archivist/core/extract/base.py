@@ -28,7 +28,8 @@ class Metadata:
     site: str | None = None
     url: str | None = None
     language: str | None = None
-    tags: list[str] = field(default_factory=list)
+    # The file's own keywords or subjects (issue 17: kept as keywords, never made into the user's tags).
+    keywords: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -62,6 +63,17 @@ class Extracted:
     pages: list[Page]
     metadata: Metadata
     headings: list[Heading] = field(default_factory=list)
+    # Pages (indices into ``pages``) that have no text layer: scans and image-only pages, read later by OCR.
+    ocr_pages: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What the person importing gave for this import: passwords to try on locked PDFs, OCR languages
+    (Tesseract's form, "ara+eng"; None lets the script be detected)."""
+
+    passwords: tuple[str, ...] = ()
+    ocr_languages: str | None = None
 
 
 class Extractor(Protocol):

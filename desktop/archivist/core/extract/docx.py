@@ -99,6 +99,6 @@ def _metadata(properties: Any) -> Metadata:
         authors=fields.split_authors(properties.author),
         issued=fields.iso_date(properties.created),
         language=fields.clean_title(properties.language),
-        tags=fields.split_keywords(properties.keywords),
+        keywords=fields.split_keywords(properties.keywords),
         extra={"subject": properties.subject} if properties.subject else {},
     )

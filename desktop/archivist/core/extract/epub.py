@@ -121,6 +121,6 @@ def _metadata(book: Any) -> Metadata:
         issued=fields.iso_date(dates[0]) if dates else None,
         publisher=fields.clean_title(publishers[0]) if publishers else None,
         language=languages[0] if languages else None,
-        tags=fields.split_keywords(values("subject")),
+        keywords=fields.split_keywords(values("subject")),
         extra={"identifier": values("identifier")[0]} if values("identifier") else {},
     )

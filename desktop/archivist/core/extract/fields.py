@@ -87,12 +87,20 @@ def _split_commas(part: str) -> list[str]:
     return pieces
 
 
+# Keyword lists: commas and semicolons, full-width ones and the ideographic comma (、) too.
+_KEYWORD_SEPARATORS = re.compile(r"[;,；，、]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def split_keywords(value: object) -> list[str]:
-    """Keywords from a "a, b; c" field or a list of them, without repeats."""
-    if isinstance(value, (list, tuple, set)):
-        items = [_as_text(item) or "" for item in value]
-    else:
-        items = re.split(r"[;,]", _as_text(value) or "")
+    """Keywords from a "a, b; c" field or a list of them (each item split too), without repeats.
+
+    CJK keyword fields are often space-separated ("宇航员 太空 国际空间站": readability page gmw), and CJK
+    keywords have no inner spaces, so those split at spaces as well.
+    """
+    values = value if isinstance(value, (list, tuple, set)) else [value]
+    items = [part for item in values for part in _KEYWORD_SEPARATORS.split(_as_text(item) or "")]
+    items = [word for item in items for word in (item.split() if _CJK.search(item) else [item])]
     seen: set[str] = set()
     result = []
     for item in (item.strip() for item in items):

@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from archivist.core.extract import fields
+from archivist.core.extract import fields, web_metadata
 from archivist.core.extract.base import Extracted, ExtractionError, Metadata
 from archivist.core.extract.blocks import HTML_ROLES, TRAFILATURA_ROLES, add_blocks
 from archivist.core.extract.builder import TextBuilder
@@ -106,6 +106,8 @@ def _page_facts(tree: Any) -> dict[str, Any]:
     title_text = " ".join(" ".join(tree.xpath("//head/title//text()")).split()) or None
     return {
         "title": title_text,
+        "claims": web_metadata.page_claims(tree),
+        "h1": [" ".join(" ".join(h.itertext()).split()) for h in tree.xpath("//h1")[:5]],
         "meta_title": bool(tree.xpath(_META_TITLES)),
         "url": _first_url(
             tree.xpath("//link[translate(@rel, 'CANONICAL', 'canonical')='canonical']/@href")
@@ -174,14 +176,18 @@ def _second_date(tree: Any) -> str | None:
 
 def _metadata(document: Any, page: dict[str, Any], text: str) -> Metadata:
     get = (lambda name: getattr(document, name, None)) if document is not None else (lambda name: None)
+    claims: web_metadata.PageClaims = page["claims"]
+    site = fields.clean_title(get("sitename")) or claims.meta_site or get("hostname")
     metadata = Metadata(
-        title=_title(get("title"), page),
-        authors=fields.split_authors(get("author")),
-        issued=fields.iso_date(get("date")),
-        site=fields.clean_title(get("sitename")) or get("hostname"),
+        title=_headline(_title(get("title"), page), page, [site or "", claims.meta_site or "",
+                                                           get("hostname") or "", claims.publisher or ""]),
+        authors=(claims.authors or claims.meta_authors
+                 or web_metadata.clean_web_authors(fields.split_authors(get("author")))),
+        issued=claims.published or claims.meta_published or fields.iso_date(get("date")),
+        site=site,
         url=page["url"] or _first_url([get("url") or ""]),
         language=page["language"] or get("language"),
-        tags=fields.split_keywords(list(get("tags") or []) + list(get("categories") or [])),
+        keywords=fields.split_keywords(claims.keywords or claims.meta_keywords or list(get("tags") or [])),
     )
     if get("description"):
         metadata.extra["description"] = get("description")
@@ -202,3 +208,20 @@ def _title(found: str | None, page: dict[str, Any]) -> str | None:
     if found and title_element and found.casefold() in title_element.casefold():
         return found  # <title> with the site's name cut off
     return title_element or found
+
+
+def _headline(title: str | None, page: dict[str, Any], site_names: list[str]) -> str | None:
+    """The article's JSON-LD headline when the page's <title> or a heading bears it out, else ``title``;
+    then without the site's name at its end.
+
+    JSON-LD headlines are sometimes a description (Wikipedia: "constitutional monarchy in Oceania") or cut
+    to 110 characters for search engines, so one is only taken when the page shows it too.
+    """
+    claims: web_metadata.PageClaims = page["claims"]
+    headline = claims.headline
+    shown = [page["title"] or "", *page["h1"], title or ""]
+    if headline and any(headline.casefold() in text.casefold() for text in shown if text):
+        title = headline
+    elif claims.meta_title:
+        title = fields.clean_title(claims.meta_title) or title  # Dublin Core is a cataloguer's title
+    return web_metadata.without_site_suffix(title, site_names) if title else title

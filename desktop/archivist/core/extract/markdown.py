@@ -108,7 +108,7 @@ def _metadata(front: dict[str, Any]) -> Metadata:
         site=fields.clean_title(first("site", "sitename", "site_name")),
         url=_text(first("url", "link", "source", "canonical")),
         language=_text(first("lang", "language")),
-        tags=fields.split_keywords(
+        keywords=fields.split_keywords(
             _list(first("tags")) + _list(first("categories")) + _list(first("keywords"))
         ),
     )

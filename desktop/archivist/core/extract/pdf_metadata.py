@@ -51,7 +51,7 @@ def metadata(document: PdfiumPages, reader: PdfReader | None, has_xmp: bool) -> 
         # dc:date is the document's own date; /CreationDate is when the file was written.
         issued=xmp.get("date") or fields.pdf_date(info.get("/CreationDate")),
         language=_language(document.language) or xmp.get("language"),
-        tags=fields.split_keywords(info.get("/Keywords")),
+        keywords=fields.split_keywords(info.get("/Keywords")),
     )
     subject = fields.clean_title(info.get("/Subject"))
     if subject and subject.lower() != "unspecified":

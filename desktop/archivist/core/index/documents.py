@@ -64,8 +64,15 @@ def issued_datetime(issued: str | None) -> datetime | None:
 def index_entry(document: Document, text: str, collections: list[int], tags: list[str] | None = None) -> IndexDocument:
     """What the search index holds for a catalogued document (``tags``: names, instead of ``document.tags``)."""
     return IndexDocument(
-        id=document.id, title=document.title, body=text, format=document.format,
+        id=document.id, title=document.title, body=_with_keywords(text, document), format=document.format,
         authors=list(document.authors or []), site=document.site or document.publisher,
         tags=tags if tags is not None else [tag.name for tag in document.tags], collections=collections,
         issued=document.issued,
     )
+
+
+def _with_keywords(text: str, document: Document) -> str:
+    """The body with the file's own keywords after it, so they are searchable (issue 17) without a field of
+    their own: the index body is not stored, and snippets are cut from the catalogue's text."""
+    keywords = (document.extra or {}).get("keywords") or []
+    return f"{text}\n\n{'; '.join(keywords)}" if keywords else text

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from archivist.core.catalogue.database import serialize_writes
 from archivist.core.catalogue.models import (
     Document,
     DocumentText,
@@ -87,7 +88,8 @@ def document_values(prepared: Prepared) -> dict[str, Any]:
         "authors": [name for name in meta.authors if name.strip()], "issued": issued, "issued_precision": precision,
         "publisher": meta.publisher, "site": meta.site, "url": meta.url, "language": meta.language,
         "source_path": str(path.absolute()), "original_name": path.name, "size": path.stat().st_size,
-        "page_count": len(extracted.pages), "text_version": text_version(extracted.text), "extra": dict(meta.extra),
+        "page_count": len(extracted.pages), "text_version": text_version(extracted.text),
+        "extra": {**meta.extra, **({"keywords": meta.keywords} if meta.keywords else {})},  # issue 17
         "citation_key": None, "citation_key_pinned": False, "csl_type": None, "imported_at": now, "modified_at": now,
     }
 
@@ -101,7 +103,8 @@ def text_values(extracted: Extracted) -> dict[str, Any]:
 
 
 def tag_names(extracted: Extracted) -> list[str]:
-    return list(dict.fromkeys(name.strip()[:200] for name in extracted.metadata.tags if name.strip()))
+    """Tags are the user's: a file's own keywords stay keywords (``Document.extra["keywords"]``, issue 17)."""
+    return []
 
 
 class Importer:
@@ -226,6 +229,9 @@ class Importer:
 
     def _commit_batch(self, session: Session) -> None:
         shas = [item.sha256 for item in self._pending]
+        # issue 19: on a team catalogue, wait for other members' write transactions first, so the query below
+        # sees every committed document and the loser of a race records a duplicate (the unique sha256 backs it)
+        serialize_writes(session)
         # another process may have imported the same bytes since we looked
         taken = dict(session.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas))).all())
         self._known.update(taken)
