@@ -32,6 +32,8 @@ class HighlightRecord:
     created_at: datetime
     modified_at: datetime
     document_title: str = ""
+    author: str | None = None  # who made the highlight, and its note (issue 19: team archives)
+    note_author: str | None = None
 
     @classmethod
     def of(cls, highlight: Highlight, note: Note | None, document_title: str = "") -> HighlightRecord:
@@ -41,7 +43,8 @@ class HighlightRecord:
             color=highlight.color, note=note.text if note is not None else "", orphan=highlight.orphan,
             text_version=highlight.text_version, created_at=highlight.created_at,
             modified_at=max(highlight.modified_at, note.modified_at) if note is not None else highlight.modified_at,
-            document_title=document_title,
+            document_title=document_title, author=highlight.author,
+            note_author=note.author if note is not None else None,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -50,7 +53,7 @@ class HighlightRecord:
             "id": self.id, "document_id": self.document_id, "quote": self.quote, "page": self.page,
             "color": self.color, "note": self.note, "orphan": self.orphan, "start": self.start, "end": self.end,
             "document_title": self.document_title, "created": _iso(self.created_at),
-            "modified": _iso(self.modified_at),
+            "modified": _iso(self.modified_at), "author": self.author, "note_author": self.note_author,
         }
 
 
@@ -62,14 +65,15 @@ class NoteRecord:
     text: str
     created_at: datetime
     modified_at: datetime
+    author: str | None = None  # issue 19
 
     @classmethod
     def of(cls, note: Note) -> NoteRecord:
-        return cls(note.document_id, note.text, note.created_at, note.modified_at)
+        return cls(note.document_id, note.text, note.created_at, note.modified_at, note.author)
 
     def to_json(self) -> dict[str, Any]:
         return {"document_id": self.document_id, "text": self.text, "created": _iso(self.created_at),
-                "modified": _iso(self.modified_at)}
+                "modified": _iso(self.modified_at), "author": self.author}
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from archivist.core.ingest.importer import Importer
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
 from archivist.core.records import DocumentContent, DocumentRecord, DocumentSummary, ImportResult
 from archivist.core.store import Store
+from archivist.core.team.user import user_name
 from archivist.core.writelock import WriteLock
 
 if TYPE_CHECKING:
@@ -47,10 +48,13 @@ if TYPE_CHECKING:
     from archivist.core.compare import Comparer
     from archivist.core.ingest.log import ImportLog
 
+    from archivist.core.team.binding import Binding
+    from archivist.core.team.follower import FollowReport
 log = logging.getLogger("archivist.archive")
 
 CATALOGUE = "catalogue.sqlite"
 FILES = "files"
+TEAM = "team.json"  # team/binding.py's BINDING_FILE, named here so a local archive opens without importing it
 INDEX = "index"
 EDITABLE_FIELDS = ("title", "authors", "date", "publisher", "site", "url", "language")
 ORDERS = {
@@ -62,10 +66,11 @@ ORDERS = {
 class Archive:
     """An open archive folder."""
 
-    def __init__(self, root: Path, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, root: Path, sessions: sessionmaker[Session], team: Binding | None = None) -> None:
         self.root = root
         self.sessions = sessions
-        self.store = Store(root / FILES)
+        self.team = team  # issue 19: the team catalogue this folder is bound to (None: a local archive)
+        self.store = Store(team.store if team is not None else root / FILES)
         self.search_index = SearchIndex(root / INDEX)
         self.lock = WriteLock(root / "write.lock")
         self.imports = ImportActivity(root / "import.lock")
@@ -81,20 +86,45 @@ class Archive:
         """
         root = Path(root)
         catalogue = root / CATALOGUE
+        if (root / TEAM).is_file():  # issue 19: a member's folder of a team catalogue on PostgreSQL
+            archive = cls._open_team(root)
+            if check_index:
+                archive.repair_index()
+            return archive
         if not catalogue.exists():
             if not create:
                 raise NotFoundError(f"no archive at {root}")
             if root.exists() and not root.is_dir():
                 raise ArchivistError(f"{root} is a file, not an archive folder")
             root.mkdir(parents=True, exist_ok=True)
-        archive = cls(root, open_catalogue(catalogue))
+        archive = cls(root, open_catalogue(catalogue, user_name(root)))
         if check_index:
             archive.repair_index()
         return archive
 
     def repair_index(self) -> bool:
+    @classmethod
+    def _open_team(cls, root: Path) -> Archive:
+        from archivist.core.team.binding import read_binding
+        from archivist.core.team.membership import open_member
+
+        binding = read_binding(root)
+        assert binding is not None
+        return cls(root, open_member(root, binding, user_name(root)), binding)
+
+    def follow_changes(self) -> FollowReport | None:
+        """A team member's index applies colleagues' changes (issue 19); None for a local archive."""
+        if self.team is None:
+            return None
+        from archivist.core.team.follower import catch_up
+
+        return catch_up(self, self.team.member)
+
         """Rebuild a missing or outdated index, or add what an interrupted import left out; True if it did."""
         if not self.search_index.exists():
+        if self.team is not None:
+            report = self.follow_changes()
+            return report is not None and report.changed
             self.reindex()
             return True
         if self.search_index.document_count() != self.count() and self.imports.idle():
@@ -104,7 +134,7 @@ class Archive:
 
     @staticmethod
     def exists(root: Path) -> bool:
-        return (Path(root) / CATALOGUE).is_file()
+        return (Path(root) / CATALOGUE).is_file() or (Path(root) / TEAM).is_file()
 
     def close(self) -> None:
         self.search_index.close()

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, text
 
+from archivist.core.catalogue.database import catalogue_writes_held
 from archivist.core.catalogue.models import Document
-from archivist.core.store import sha256_of
+from archivist.core.store import STORE_MARKER, sha256_of
 
 if TYPE_CHECKING:
     from archivist.core.archive import Archive
@@ -67,8 +68,12 @@ def check_archive(archive: Archive, repair: bool = False) -> CheckReport:
     Holds the write lock so that an import in another process cannot look like orphans mid-batch.
     """
     report = CheckReport(repaired=repair)
-    with archive.lock.hold():
-        _check_sqlite(archive, report)
+    engine = archive.sessions.kw["bind"]
+    with archive.lock.hold(), catalogue_writes_held(engine):  # issue 19: a team's other members wait too
+        if archive.team is not None:
+            archive.follow_changes()  # colleagues' changes are not this index's problems
+        else:
+            _check_sqlite(archive, report)
         with archive.sessions() as session:
             documents = {sha: (doc_id, source) for doc_id, sha, source in
                          session.execute(select(Document.id, Document.sha256, Document.source_path))}
@@ -129,7 +134,8 @@ def _check_store_extras(archive: Archive, shas: set[str], report: CheckReport, r
         return
     for folder in sorted(root.iterdir()):
         if not folder.is_dir():
-            _extra(report, "orphan-file", folder, repair)
+            if folder.name != STORE_MARKER:  # a team store's marker (issue 19) is no orphan
+                _extra(report, "orphan-file", folder, repair)
             continue
         for entry in sorted(folder.iterdir()):
             if folder.name == "tmp":

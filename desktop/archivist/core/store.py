@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _CHUNK = 1 << 20
+# A team's shared store (issue 19) names the catalogue it belongs to in this file at its root.
+STORE_MARKER = "ARCHIVIST-TEAM-STORE"
 SYNC_THREADS = 8
 
 

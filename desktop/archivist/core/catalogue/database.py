@@ -1,14 +1,17 @@
-"""Opening the catalogue: SQLite in WAL mode with foreign keys on, migrated to the newest schema."""
+"""Opening the catalogue, migrated to the newest schema: SQLite in WAL mode with foreign keys on, or a team's
+PostgreSQL (issue 19; psycopg is imported only then, so a local archive opens as fast as before)."""
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archivist.core.errors import ArchivistError
@@ -33,7 +36,31 @@ def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-d
     cursor.close()
 
 
-def create_catalogue_engine(path: Path) -> Engine:
+# Every transaction that writes to a team catalogue's tracked tables takes this transaction-level advisory lock
+# (the change triggers take it, the importer takes it before it looks for duplicates): writers commit one
+# after another, so the change sequence's ids are committed in order and a follower never skips one.
+WRITE_LOCK_KEY = 0x41524348  # "ARCH"
+MIGRATE_LOCK_KEY = 0x41524349  # the first members connecting at once: one migrates, the others wait
+
+
+def is_postgresql(target: Path | str) -> bool:
+    return isinstance(target, str) and target.startswith(("postgresql:", "postgresql+", "postgres:"))
+
+
+def create_catalogue_engine(path: Path | str, author: str | None = None, origin: str | None = None) -> Engine:
+    """An engine over the SQLite file ``path``, or over a PostgreSQL URL (``author``/``origin`` name the member)."""
+    if is_postgresql(path):
+        from archivist.core.catalogue.postgres import create_postgres_engine
+
+        engine = create_postgres_engine(str(path), origin)
+    else:
+        engine = _create_sqlite_engine(Path(path))
+    # the author of highlights, notes and imports, read by the columns' default (models.current_author)
+    event.listen(engine, "connect", lambda _dbapi, record: record.info.__setitem__("archivist_author", author))
+    return engine
+
+
+def _create_sqlite_engine(path: Path) -> Engine:
     # check_same_thread off: the GUI hands work to worker threads; the pool gives each call its own connection.
     engine = create_engine(
         f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30}, future=True
@@ -70,7 +97,7 @@ def _stored_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         try:
             return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        except OperationalError:  # a new catalogue: no version table yet
+        except (OperationalError, ProgrammingError):  # a new catalogue: no version table yet
             return None
 
 
@@ -88,6 +115,8 @@ def _migrate_with_alembic(engine: Engine) -> None:
 
     head = head_revision()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # two members connecting at once: one migrates
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATE_LOCK_KEY})")
         current = MigrationContext.configure(connection).get_current_revision()
         if current == head:
             return
@@ -110,8 +139,29 @@ def _known_revision(revision: str) -> bool:
         return False
 
 
-def open_catalogue(path: Path) -> sessionmaker[Session]:
-    """A session factory over the catalogue at ``path``, created and migrated as needed."""
-    engine = create_catalogue_engine(path)
+def open_catalogue(path: Path | str, author: str | None = None, origin: str | None = None) -> sessionmaker[Session]:
+    """A session factory over the catalogue at ``path`` (a file, or a PostgreSQL URL), created and migrated."""
+    engine = create_catalogue_engine(path, author, origin)
     migrate(engine)
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def catalogue_writes_held(engine: Engine) -> Iterator[None]:
+    """On PostgreSQL, hold the team's write lock meanwhile (``check`` sees no batch half-stored); SQLite: nothing."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection, connection.begin():
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        yield
+
+
+def serialize_writes(session: Session) -> None:
+    """On PostgreSQL, wait until no other member's write transaction is open (held until this one ends).
+
+    The importer calls it before it looks for duplicates, so two members importing the same file cannot both
+    find it new; on SQLite the archive's write lock does this already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))

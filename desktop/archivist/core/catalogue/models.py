@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -22,6 +23,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def current_author(context: Any) -> str | None:
+    """Who is writing (issue 19): the name the catalogue engine was opened with (``database.open_catalogue``)."""
+    return context.connection.info.get("archivist_author")
 
 
 class Base(DeclarativeBase):
@@ -144,6 +150,7 @@ class Highlight(Base):
     orphan: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    author: Mapped[str | None] = mapped_column(String(100), default=current_author)  # issue 19
 
 
 class Note(Base):
@@ -159,6 +166,7 @@ class Note(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    author: Mapped[str | None] = mapped_column(String(100), default=current_author)  # issue 19
 
 
 class ImportRun(Base):
@@ -171,6 +179,7 @@ class ImportRun(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     sources: Mapped[list[str]] = mapped_column(default=list)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    author: Mapped[str | None] = mapped_column(String(100), default=current_author)  # issue 19
 
 
 class ImportLogEntry(Base):
@@ -187,6 +196,34 @@ class ImportLogEntry(Base):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
 
 
+class Change(Base):
+    """The change sequence of a team catalogue (issue 19): one row per changed row of a tracked table.
+
+    Written by PostgreSQL triggers in the changing transaction (migration 0007); each member's search index
+    applies the rows past the last id it saw. ``origin`` is the member folder that made the change.
+    """
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # the table: documents, document_texts, highlights, notes…
+    action: Mapped[str] = mapped_column(String(8))  # insert, update, delete
+    entity_id: Mapped[int | None] = mapped_column(BigInteger)
+    document_id: Mapped[int | None] = mapped_column(BigInteger)
+    origin: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TeamSetting(Base):
+    """Settings every member of a team catalogue shares, such as where the originals are stored."""
+
+    __tablename__ = "team_settings"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
 Index("ix_highlights_color", Highlight.color)
 # Pinned keys are read whenever a key is made (citations._keys_taken); few documents have one.
-Index("ix_documents_pinned_key", Document.citation_key, sqlite_where=Document.citation_key_pinned)
+Index("ix_documents_pinned_key", Document.citation_key, sqlite_where=Document.citation_key_pinned,
+      postgresql_where=Document.citation_key_pinned)

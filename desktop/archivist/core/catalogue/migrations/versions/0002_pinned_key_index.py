@@ -22,7 +22,8 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.create_index("ix_documents_pinned_key", "documents", ["citation_key"], unique=False, if_not_exists=True,
-                    sqlite_where=sa.text("citation_key_pinned"))
+                    sqlite_where=sa.text("citation_key_pinned"),
+                    postgresql_where=sa.text("citation_key_pinned"))  # a team catalogue (issue 19)
 
 
 def downgrade() -> None:

@@ -1,0 +1,49 @@
+"""A team catalogue on PostgreSQL (issue 19): the engine, and the URL forms users type.
+
+Credentials come from the URL, ``~/.pgpass`` or ``PGPASSWORD`` (libpq reads both itself); the URL an archive
+folder keeps has its password removed (``public_url``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from archivist.core.errors import InvalidInputError
+
+CONNECT_TIMEOUT = 10  # seconds: an unreachable server is a one-line error, not a hang
+
+
+def parse_url(url: str) -> URL:
+    """``postgresql://user@host[:port]/db`` (also ``postgres://``) as SQLAlchemy's psycopg 3 URL."""
+    try:
+        parsed = make_url(url.strip())
+    except ArgumentError as error:
+        raise InvalidInputError(f"{url!r} is not a database URL (postgresql://user@host/database)") from error
+    if parsed.get_backend_name() not in ("postgresql", "postgres"):
+        raise InvalidInputError(f"{url!r}: a team catalogue is a PostgreSQL URL (postgresql://user@host/database)")
+    if not parsed.database:
+        raise InvalidInputError(f"{url!r} names no database (postgresql://user@host/database)")
+    return parsed.set(drivername="postgresql+psycopg")
+
+
+def public_url(url: str) -> str:
+    """The URL without its password, as an archive folder may keep it."""
+    parsed = parse_url(url)
+    public = URL.create("postgresql", parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    return public.render_as_string(hide_password=False)
+
+
+def create_postgres_engine(url: str, origin: str | None = None) -> Engine:
+    """An engine whose connections tell the change triggers which member they are (``archivist.origin``)."""
+    engine = create_engine(parse_url(url), pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT})
+
+    def on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT set_config('archivist.origin', %s, false)", (origin or "",))
+        cursor.close()
+        dbapi_connection.commit()
+
+    event.listen(engine, "connect", on_connect)
+    return engine
