@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -223,7 +224,39 @@ class TeamSetting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+class Claim(Base):
+    """A figure a document states (issue 18): value as written and normalised, what it counts, who says so.
+
+    ``start``/``end`` are offsets into the document's text; ``what_key`` groups claims about one quantity
+    across documents and ``source_key`` compares sources (None: the document's own voice).
+    """
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    value: Mapped[str] = mapped_column(Text)
+    normalized: Mapped[float] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(24), default="count")
+    currency: Mapped[str | None] = mapped_column(String(8))
+    qualifier: Mapped[str | None] = mapped_column(String(40))
+    what: Mapped[str] = mapped_column(Text, default="")
+    what_key: Mapped[str] = mapped_column(String(120), default="")
+    source: Mapped[str | None] = mapped_column(Text)
+    source_key: Mapped[str | None] = mapped_column(String(200))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    page: Mapped[str | None] = mapped_column(String(32))
+    scope: Mapped[str] = mapped_column(String(8), default="event")
+    context: Mapped[str] = mapped_column(Text, default="")
+
+
 Index("ix_highlights_color", Highlight.color)
 # Pinned keys are read whenever a key is made (citations._keys_taken); few documents have one.
 Index("ix_documents_pinned_key", Document.citation_key, sqlite_where=Document.citation_key_pinned,
       postgresql_where=Document.citation_key_pinned)
+# The ledger groups every claim by quantity (issue 18): one covering index answers it without the table.
+Index("ix_claims_ledger", Claim.what_key, Claim.unit, Claim.source_key, Claim.document_id, Claim.normalized)

@@ -24,6 +24,8 @@ from archivist.core.catalogue.models import (
     utcnow,
 )
 from archivist.core.catalogue.tags import tag_named
+from archivist.core.claims.extract import FoundClaim
+from archivist.core.claims.storage import claim_rows, insert_claims
 from archivist.core.compare.index import Entry
 from archivist.core.dates import clean_issued
 from archivist.core.extract import Extracted
@@ -69,6 +71,7 @@ class Prepared:
     extracted: Extracted | None = None
     error: str | None = None
     fingerprints: set[int] | None = None
+    claims: list[FoundClaim] | None = None
 
 
 def prepare(path: Path, sha256: str, limits: Limits | None = None) -> Prepared:
@@ -197,7 +200,7 @@ class Importer:
             for path in [item.path, *self._twins.pop(item.sha256, [])]:
                 self._pending_errors.append(ImportErrorItem(str(path), outcome.error))
         else:
-            item.extracted, item.fingerprints = outcome.extracted, outcome.fingerprints
+            item.extracted, item.fingerprints, item.claims = outcome.extracted, outcome.fingerprints, outcome.claims
             self._pending.append(item)
         if outcome.seconds > 10:
             log.info("%s took %.1f s to read", item.path, outcome.seconds)
@@ -277,6 +280,7 @@ class Importer:
                     for doc_id, item_names in zip(ids, names, strict=True) for name in item_names]
         if tag_rows:
             session.execute(insert(document_tags), tag_rows)
+        insert_claims(session, [row for i, item in pairs for row in claim_rows(i, item.claims or [])])  # issue 18
         documents = [Document(id=doc_id, **value) for doc_id, value in zip(ids, values, strict=True)]
         self.archive.citations.key_new_documents(session, documents)
         for item, document, item_names in zip(items, documents, names, strict=True):

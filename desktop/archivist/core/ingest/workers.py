@@ -20,6 +20,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from archivist.core.claims.extract import FoundClaim, find_claims
 from archivist.core.compare.fingerprints import fingerprints
 from archivist.core.extract.base import Extracted, ExtractionError
 from archivist.core.extract.limits import Limits, check_zip
@@ -47,6 +48,8 @@ class Outcome:
     # The text's shared-passage fingerprints, computed here because workers have the text and idle cores,
     # while the importer's own process is the busiest of an import.
     fingerprints: set[int] | None = None
+    # The text's claims (issue 18), found here for the same reason.
+    claims: list[FoundClaim] | None = None
 
 
 def read_file(path: Path, limits: Limits) -> Extracted:
@@ -65,7 +68,9 @@ def read_outcome(path: Path, limits: Limits) -> Outcome:
     started = time.monotonic()
     try:
         extracted = read_file(path, limits)
-        return Outcome(extracted, None, time.monotonic() - started, fingerprints(extracted.text))
+        claims = find_claims(extracted.text, [(page.start, page.label) for page in extracted.pages],
+                             extracted.metadata.language)
+        return Outcome(extracted, None, time.monotonic() - started, fingerprints(extracted.text), claims)
     except ExtractionError as error:
         message = str(error)
     except MemoryError:

@@ -1,0 +1,103 @@
+"""Who the text says gives a figure: "X said", "said X", "according to X", "a report released by X said",
+"X, a monitoring group, says"; a generic speaker ("the report further said") and a quote that goes on into the
+next sentence take the last named source. No speaker: the author's own voice (None).
+"""
+
+from __future__ import annotations
+
+import re
+
+from archivist.core.claims.what import STOP, lemma
+
+_VERB = re.compile(
+    r"\b(said|says|say|reported|reports|estimates|estimated|estimate|told|announced|stated|states|claimed|claims|"
+    r"added|adds|noted|notes|confirmed|wrote|writes|counted|recorded|believes|put|puts|according to)\b")
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:the\s+lives|lives|responsibility|to\s+be|to\s+have|in\s+a\s+statement)\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|being|it|has|have|had)\s*$", re.IGNORECASE)
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|which|who)\s[^,]{0,100},\s*$")
+_ADVERBS = re.compile(r"(?:\s+(?:further|also|previously|earlier|later|recently|then|separately|has|have|had|"
+                      r"which|that|who))+\s*$", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:“”\"()]|\bthat\b|\band\b|\bbut\b")
+_AFTER_NAME = re.compile(r"^\s*((?:the\s+|a\s+)?[A-Z][^,.;:()“”\"]{0,80}?)(?=\s+(?:in|on|at|that|to|from|with|"
+                         r"when|after|on|,)\b|[,.;:]|$)")
+GENERIC = frozenset({"report", "statement", "letter", "ministry", "agency", "group", "official", "spokesman",
+                     "spokeswoman", "spokesperson", "source", "it", "he", "she", "they", "document", "study",
+                     "survey", "organisation", "organization", "monitor", "observatory", "office", "we"})
+
+
+def source_key(source: str | None) -> str | None:
+    """A source's name for comparing: lower case, no leading article, one kind of apostrophe."""
+    if not source:
+        return None
+    key = re.sub(r"\s+", " ", source.lower().replace("’", "'")).strip(" .,'\"")
+    return re.sub(r"^(?:the|a|an)\s+", "", key) or None
+
+
+def is_generic(source: str) -> bool:
+    words = source.split()
+    named = any(word[:1].isupper() for word in words[1:]) or (words and words[0][:1].isupper()
+                                                              and words[0].lower() not in GENERIC | {"the"})
+    return not named and lemma(words[-1]) in GENERIC if words else True
+
+
+def _subject_before(before: str) -> str | None:
+    """The speaker written just before the verb: the last clause, with appositives and adverbs left out."""
+    if _PASSIVE_BEFORE.search(before):
+        return None
+    before = _ADVERBS.sub("", before.rstrip())
+    before = _APPOSITIVE.sub("", before)
+    parts = _CLAUSE.split(before)
+    subject = parts[-1].strip() if parts else ""
+    if " by " in subject:
+        subject = subject.rsplit(" by ", 1)[1]
+    words = subject.split()[-9:]
+    if not words or words[-1].lower() in STOP or not words[-1][:1].isalpha():
+        return None
+    first_capital = next((i for i, word in enumerate(words) if word[:1].isupper() and word.lower() != "the"), None)
+    if first_capital is not None and first_capital > 0 and words[0].lower() != "the":
+        words = words[first_capital:]
+    elif first_capital is not None and words[0].lower() == "the" and first_capital > 1:
+        words = words[first_capital:]
+    return " ".join(words)
+
+
+def sentence_source(sentence: str) -> str | None:
+    """The speaker this sentence names for what it says, or None."""
+    for match in _VERB.finditer(sentence):
+        verb, rest = match[1], sentence[match.end():]
+        if _NOT_SPEECH_AFTER.match(rest):
+            continue
+        if verb == "according to":
+            found = re.match(r"\s*([^,.;:()“”\"]{2,80})", rest)
+            if found:
+                return found[1].strip()
+            continue
+        before = sentence[:match.start()]
+        if before.rstrip().endswith((",", "”", "\"", "’")) and (name := _AFTER_NAME.match(rest)):
+            return name[1].strip()
+        subject = _subject_before(before)
+        if subject:
+            return subject
+    return None
+
+
+class Attributor:
+    """Sources for the sentences of one document, read in order (a generic speaker takes the last named one)."""
+
+    def __init__(self) -> None:
+        self.last_named: str | None = None
+        self.previous: str | None = None
+        self.open_quote = False
+
+    def source_of(self, sentence: str) -> str | None:
+        source = sentence_source(sentence)
+        if source and is_generic(source):
+            source = self.last_named or source
+        elif source:
+            self.last_named = source
+        elif self.open_quote or sentence.lstrip().startswith(("“", "\"")) and self.previous:
+            source = self.previous  # a quote that goes on from the sentence before
+        if "“" in sentence or "”" in sentence:
+            self.open_quote = sentence.rfind("“") > sentence.rfind("”")
+        self.previous = source
+        return source

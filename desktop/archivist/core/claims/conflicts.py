@@ -1,0 +1,73 @@
+"""Which claims about the same quantity disagree: values that differ beyond what their qualifiers allow.
+
+Sources differ: a conflict. One source with two figures: a revision, not a dispute. The same article's own voice
+stating two figures describes two events, not a dispute (the Manbij article: 20 killed on 22 July, 30 on 9 June);
+across documents, two claims must share the scope (a running total or one event) and a name or year.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+from archivist.core.claims.records import ClaimPair, ClaimRecord
+from archivist.core.claims.vocabulary import LOWER_BOUNDS, UPPER_BOUNDS
+
+# Relative difference two figures may have and still agree: exact figures must match (but for rounding),
+# approximate ones ("about", "some", "hundreds") are read to within a fifth.
+EXACT_TOLERANCE = 0.01
+APPROXIMATE_TOLERANCE = 0.2
+# Pairs are looked for in groups of at most this many claims (a quantity every report gives, such as
+# "shares" in a news archive, is listed but not paired: n² pairs of unrelated figures help nobody).
+MAX_GROUP = 400
+
+
+def _approximate(claim: ClaimRecord) -> bool:
+    qualifier = claim.qualifier or ""
+    return bool(qualifier) and qualifier not in LOWER_BOUNDS | UPPER_BOUNDS | {"range", "only", "exactly"}
+
+
+def values_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Whether two figures can both be right given their qualifiers and ranges."""
+    low_a, high_a = a.normalized, a.high if a.high is not None else a.normalized
+    low_b, high_b = b.normalized, b.high if b.high is not None else b.normalized
+    if a.qualifier in UPPER_BOUNDS and b.qualifier in LOWER_BOUNDS:
+        return low_b <= high_a
+    if b.qualifier in UPPER_BOUNDS and a.qualifier in LOWER_BOUNDS:
+        return low_a <= high_b
+    tolerance = APPROXIMATE_TOLERANCE if _approximate(a) or _approximate(b) else EXACT_TOLERANCE
+    gap = max(low_a - high_b, low_b - high_a, 0.0)
+    return gap <= tolerance * max(abs(high_a), abs(high_b), 1e-9)
+
+
+def relation(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    """``conflict``, ``revision`` or None for two claims."""
+    if not a.what_key or (a.what_key, a.unit, a.currency) != (b.what_key, b.unit, b.currency):
+        return None
+    if values_agree(a, b):
+        return None
+    if a.voice == b.voice:
+        return "revision" if a.source_key else None
+    if a.document_id == b.document_id:
+        return "conflict" if a.source_key and b.source_key else None
+    if a.scope != b.scope or not set(a.context.split()) & set(b.context.split()):
+        return None
+    return "conflict"
+
+
+def find_pairs(claims: Iterable[ClaimRecord]) -> list[ClaimPair]:
+    """Conflicts and revisions among ``claims``, grouped by quantity first."""
+    groups: dict[tuple[str, str], list[ClaimRecord]] = defaultdict(list)
+    for claim in claims:
+        if claim.what_key:
+            groups[(claim.what_key, claim.unit)].append(claim)
+    pairs: list[ClaimPair] = []
+    for group in groups.values():
+        if len(group) > MAX_GROUP:
+            continue
+        for a, b in combinations(sorted(group, key=lambda claim: claim.id), 2):
+            kind = relation(a, b)
+            if kind is not None:
+                pairs.append(ClaimPair(a.id, b.id, a.what, kind))
+    return pairs

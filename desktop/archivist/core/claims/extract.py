@@ -1,0 +1,111 @@
+"""Claims in a document's text: each figure that quantifies something, with what, who, where and how sure.
+
+Rules over the text (no model): ``figures`` finds numbers, ``exclusions`` drops dates, ages, times and names,
+``what`` says what is counted and ``attribution`` who says so. A small spaCy pipeline would parse better, but
+no English model ships on PyPI from its makers, and parsing the 38,000-article news set would cost minutes
+where the import budget for claims is seconds (issue 18: at most 15%).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from archivist.core.claims.attribution import Attributor, source_key
+from archivist.core.claims.exclusions import not_a_claim
+from archivist.core.claims.figures import Figure, find_figures
+from archivist.core.claims.sentences import Sentences, page_at
+from archivist.core.claims.vocabulary import QUALIFIERS
+from archivist.core.claims.what import describe, tokens
+
+_QUALIFIER = re.compile(rf"\b({'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
+                        r"[\s“\"‘'(]*$", re.IGNORECASE)
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|was|were|are|has|have|had|that|for|with|by|from|on|at|it|this|said)\b",
+                      re.IGNORECASE)
+_TOTAL = re.compile(r"\b(?:since|so far|to date|in total|total|overall|toll|altogether|cumulative|"
+                    r"between \d{4}|during|campaign|conflict|war|period)\b", re.IGNORECASE)
+_ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w’'-]+|\d{4})\b")
+
+
+@dataclass(slots=True)
+class FoundClaim:
+    """A claim found in a text, before it has an id or a document."""
+
+    value: str
+    normalized: float
+    high: float | None
+    unit: str
+    currency: str | None
+    qualifier: str | None
+    what: str
+    what_key: str
+    source: str | None
+    source_key: str | None
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    page: str | None
+    scope: str  # "total" (since 2014, in the conflict) or "event" (one attack, one quarter)
+    context: str  # names and years of the sentence beside the source's: what makes two claims one event
+
+
+def is_english(text: str, language: str | None = None) -> bool:
+    """The document's language if the catalogue knows it, else whether common English words are common."""
+    if language:
+        return language.lower().startswith("en")
+    sample = text[:3000]
+    return len(_ENGLISH.findall(sample)) >= max(1, len(sample.split()) // 25)
+
+
+def qualifier_of(text: str, figure: Figure) -> str | None:
+    found = _QUALIFIER.search(text, max(0, figure.start - 40), figure.start)
+    qualifier = found[1].lower() if found else None
+    if qualifier is None and figure.approximate:
+        return "approximately"
+    if figure.high is not None:
+        return "range" if qualifier is None else qualifier
+    return qualifier
+
+
+def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str | None = None) -> list[FoundClaim]:
+    """Every claim in ``text`` in order; ``pages`` are (start, label) pairs as the catalogue keeps them."""
+    english = is_english(text, language)
+    sentences = Sentences(text)
+    attributor = Attributor()
+    sources: dict[int, str | None] = {}
+    found: list[FoundClaim] = []
+    last_end, previous_noun, previous_sentence = -1, "", -1
+    for figure in find_figures(text):
+        if figure.start < last_end or not_a_claim(text, figure) or (not english and figure.in_words):
+            continue
+        index = sentences.index_at(figure.start)
+        start, end = sentences[index]
+        while len(sources) <= index and english:  # attribution reads every sentence in order
+            s_start, s_end = sentences[len(sources)]
+            sources[len(sources)] = attributor.source_of(text[s_start:s_end])
+        if index != previous_sentence:
+            previous_noun, previous_sentence = "", index
+        what = describe(tokens(text[start:figure.start]), tokens(text[figure.measure_end:end]), figure.unit,
+                        previous_noun) if english else None
+        if english and (what is None or not what.key or (figure.in_words and figure.value.lower() == "one"
+                                                          and not what.noun)):
+            continue
+        last_end = figure.end
+        previous_noun = what.noun if what and what.noun else previous_noun
+        source = sources.get(index)
+        found.append(FoundClaim(
+            figure.value, figure.normalized, figure.high, figure.unit, figure.currency, qualifier_of(text, figure),
+            what.phrase if what else "", what.key if what else "", source, source_key(source), figure.start,
+            figure.end, start, end, page_at(pages, figure.start),
+            "total" if _TOTAL.search(text, start, end) else "event", _context(text[start:end], source),
+        ))
+    return found
+
+
+def _context(sentence: str, source: str | None) -> str:
+    """The capitalised names and years of a sentence that are not its source's: "Syria Iraq 2014"."""
+    skip = set((source or "").lower().replace("’", "'").split())
+    words = {word.lower().replace("’", "'").removesuffix("'s") for word in _ENTITY.findall(sentence)}
+    return " ".join(sorted(word for word in words - skip if len(word) > 1))[:500]

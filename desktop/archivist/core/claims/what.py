@@ -1,0 +1,157 @@
+"""What a figure counts: a short phrase from the text ("civilians killed") and the key that groups it.
+
+Counts name their thing after the number ("45 civilians were killed"), with the event word found around it
+("killed at least 20 civilians", "claimed the lives of 624 civilians", "left 120 civilians dead"); money,
+percentages and measures name theirs before it ("Net profit rose 3.5 pct").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archivist.core.claims.vocabulary import MEASURES
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
+# Event words and the one word each stands for in a key (same event words group together).
+EVENTS = {
+    "killed": "killed", "kill": "killed", "kills": "killed", "dead": "killed", "died": "killed", "deaths": "killed",
+    "death": "killed", "lives": "killed", "fatalities": "killed", "perished": "killed", "slain": "killed",
+    "massacred": "killed", "executed": "killed", "murdered": "killed", "casualties": "casualties",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
+    "displaced": "displaced", "fled": "displaced", "homeless": "displaced", "evacuated": "evacuated",
+    "arrested": "arrested", "detained": "arrested", "jailed": "arrested", "imprisoned": "arrested",
+    "missing": "missing", "abducted": "abducted", "kidnapped": "abducted", "rescued": "rescued",
+    "cut": "cut", "laid": "cut", "lost": "lost", "sold": "sold", "bought": "bought", "hired": "hired",
+    "deported": "deported", "infected": "infected", "vaccinated": "vaccinated", "affected": "affected",
+}
+STOP = frozenset("""
+a an the of in on at to by for from with without and or but nor as than that which who whom whose this these those
+was were is are be been being have has had will would could should may might can must do does did not no its it
+their his her our your my they them he she we you i there here into onto over under about after before since during
+between against among per each every all any some such more most other others both either neither one also only
+said says say told reported according while when where whereupon if then so because though although
+what how why up down out off again further very just including until across through near around
+""".split())
+_SKIP_BACK = frozenset("""
+rose fell increased decreased rise fall up down to from at by of was were is are be been to totalled totaled
+reached compared with against vs vs. versus climbed dropped jumped slipped gained lost grew shrank stood ended
+about around nearly almost some over under least at more than less an estimated a the its their his her
+""".split())
+_IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman", "lives": "life",
+              "police": "police", "news": "news", "series": "series", "species": "species", "data": "data"}
+# Participles that end a noun phrase ("two letters sent to the UN").
+_PARTICIPLES = frozenset("""sent made held taken given built found seen known shot left hit brought caught put kept
+paid sold bought won lost spent led run set read written""".split())
+_DIMENSIONS = {"away": "distance", "long": "length", "wide": "width", "high": "height", "deep": "depth",
+               "tall": "height"}
+
+
+@dataclass(slots=True)
+class What:
+    phrase: str  # as shown: "civilians killed"
+    key: str  # as grouped: "civilian killed"
+    noun: str = ""  # the head noun as written, for "50 others" after "45 civilians"
+
+
+def lemma(word: str) -> str:
+    """A cheap English lemma for grouping: plural nouns to singular, lower case."""
+    word = word.lower().strip("'’.")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_word(token: str) -> bool:
+    return token[:1].isalpha()
+
+
+def noun_after(after: list[str]) -> tuple[list[str], str | None]:
+    """The noun phrase right after a count (up to three words) and an event word ending it, if any."""
+    words: list[str] = []
+    for token in after[:4]:
+        low = token.lower()
+        if not _is_word(token) or (low in STOP and not (not words and low in ("more", "others", "other"))):
+            break
+        if low in EVENTS and words:
+            return words, EVENTS[low]
+        if (low.endswith("ed") or low in _PARTICIPLES) and words:
+            break
+        words.append(token)
+        if low in ("more", "others"):
+            break
+    return words, None
+
+
+def event_near(before: list[str], after: list[str]) -> str | None:
+    """An event word in the clause around the figure: after it first ("were killed"), then before it."""
+    for token in after[:6]:
+        if token in (",", ";", ":", "(", ")"):
+            break
+        if token.lower() in EVENTS:
+            return EVENTS[token.lower()]
+    for token in reversed(before[-6:]):
+        if token in (";", ":", "(", ")"):
+            break
+        if token.lower() in EVENTS:
+            return EVENTS[token.lower()]
+    return None
+
+
+def noun_before(before: list[str]) -> list[str]:
+    """The content words before a figure, skipping its verb, preposition and earlier figures."""
+    index = len(before)
+    while index and (before[index - 1].lower() in _SKIP_BACK or not _is_word(before[index - 1])
+                     and before[index - 1] not in (",", ";", ":", ".")):
+        index -= 1
+    words: list[str] = []
+    while index and _is_word(before[index - 1]) and before[index - 1].lower() not in STOP and len(words) < 3:
+        words.insert(0, before[index - 1])
+        index -= 1
+    return words
+
+
+def describe(before: list[str], after: list[str], unit: str, previous_noun: str) -> What:
+    """The phrase and key of what a figure counts, from the tokens before and after it in its sentence."""
+    if unit not in ("count", "money", "percent"):
+        return _measured(before, after, unit)
+    words, event = noun_after(after) if unit == "count" else ([], None)
+    if words and words[-1].lower() in ("more", "others", "other") :
+        words = [previous_noun or "people"]
+    if not words:
+        words = noun_before(before)
+    event = event or event_near(before, after[len(words):])
+    phrase = " ".join(words + ([event] if event else []))
+    key_words = [lemma(words[-1])] if words else []
+    key = " ".join(key_words + ([event] if event else []))
+    return What(phrase, key, words[-1] if words else "")
+
+
+def _measured(before: list[str], after: list[str], unit: str) -> What:
+    """A measure's dimension ("23 kilometers (14.2 miles) away": distance), else the words before it."""
+    for token in after[:12]:
+        if token.lower() in _DIMENSIONS:
+            name = _DIMENSIONS[token.lower()]
+            return What(name, name)
+        if token not in ("(", ")") and not token[:1].isdigit() and token.lower() not in MEASURES:
+            break
+    words = noun_before(before)
+    return What(" ".join(words) or unit, lemma(words[-1]) if words else unit)
+
+
+def query_key(text: str) -> str:
+    """The key a user's phrase stands for: "civilians killed" → "civilian killed", "Deaths" → "killed"."""
+    words = [word for word in tokens(text) if _is_word(word)]
+    events = [EVENTS[word.lower()] for word in words if word.lower() in EVENTS]
+    nouns = [word for word in words if word.lower() not in EVENTS and word.lower() not in STOP]
+    return " ".join(([lemma(nouns[-1])] if nouns else []) + events[:1])
