@@ -45,17 +45,16 @@ if TYPE_CHECKING:
     from archivist.core.annotations import Annotations
     from archivist.core.check import CheckReport
     from archivist.core.citations import Citations
-    from archivist.core.claims import Claims
     from archivist.core.compare import Comparer
     from archivist.core.ingest.log import ImportLog
-
     from archivist.core.team.binding import Binding
     from archivist.core.team.follower import FollowReport
+
 log = logging.getLogger("archivist.archive")
 
 CATALOGUE = "catalogue.sqlite"
-FILES = "files"
 TEAM = "team.json"  # team/binding.py's BINDING_FILE, named here so a local archive opens without importing it
+FILES = "files"
 INDEX = "index"
 EDITABLE_FIELDS = ("title", "authors", "date", "publisher", "site", "url", "language")
 ORDERS = {
@@ -86,12 +85,12 @@ class Archive:
         so its window never waits on the index (opening a searcher on 100,000 documents is slow and large).
         """
         root = Path(root)
-        catalogue = root / CATALOGUE
         if (root / TEAM).is_file():  # issue 19: a member's folder of a team catalogue on PostgreSQL
             archive = cls._open_team(root)
             if check_index:
                 archive.repair_index()
             return archive
+        catalogue = root / CATALOGUE
         if not catalogue.exists():
             if not create:
                 raise NotFoundError(f"no archive at {root}")
@@ -103,7 +102,6 @@ class Archive:
             archive.repair_index()
         return archive
 
-    def repair_index(self) -> bool:
     @classmethod
     def _open_team(cls, root: Path) -> Archive:
         from archivist.core.team.binding import read_binding
@@ -121,11 +119,12 @@ class Archive:
 
         return catch_up(self, self.team.member)
 
+    def repair_index(self) -> bool:
         """Rebuild a missing or outdated index, or add what an interrupted import left out; True if it did."""
-        if not self.search_index.exists():
         if self.team is not None:
             report = self.follow_changes()
             return report is not None and report.changed
+        if not self.search_index.exists():
             self.reindex()
             return True
         if self.search_index.document_count() != self.count() and self.imports.idle():
@@ -161,12 +160,6 @@ class Archive:
         from archivist.core.citations import Citations
 
         return Citations(self)
-
-    @cached_property
-    def claims(self) -> Claims:
-        from archivist.core.claims import Claims
-
-        return Claims(self)
 
     @cached_property
     def compare(self) -> Comparer:
@@ -266,9 +259,7 @@ class Archive:
         headings: Sequence[Heading] | None = None,
     ) -> ReanchorReport:
         """Give a document a new text: updates its text version, re-anchors highlights (orphans kept), reindexes."""
-        report = self.annotations.replace_text(document_id, text, pages, headings)
-        self.claims.rebuild([document_id])  # a new text has its own claims (issue 18)
-        return report
+        return self.annotations.replace_text(document_id, text, pages, headings)
 
     def highlight_count(self, document_id: int) -> int:
         with self.sessions() as session:
