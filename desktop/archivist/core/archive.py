@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from archivist.core.annotations import Annotations
     from archivist.core.check import CheckReport
     from archivist.core.citations import Citations
+    from archivist.core.claims import Claims
     from archivist.core.compare import Comparer
     from archivist.core.ingest.log import ImportLog
     from archivist.core.team.binding import Binding
@@ -162,6 +163,12 @@ class Archive:
         return Citations(self)
 
     @cached_property
+    def claims(self) -> Claims:
+        from archivist.core.claims import Claims
+
+        return Claims(self)
+
+    @cached_property
     def compare(self) -> Comparer:
         from archivist.core.compare import Comparer
 
@@ -259,7 +266,9 @@ class Archive:
         headings: Sequence[Heading] | None = None,
     ) -> ReanchorReport:
         """Give a document a new text: updates its text version, re-anchors highlights (orphans kept), reindexes."""
-        return self.annotations.replace_text(document_id, text, pages, headings)
+        report = self.annotations.replace_text(document_id, text, pages, headings)
+        self.claims.rebuild([document_id])  # a new text has its own claims (issue 18)
+        return report
 
     def highlight_count(self, document_id: int) -> int:
         with self.sessions() as session:
