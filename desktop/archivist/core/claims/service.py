@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
@@ -10,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from archivist.core.catalogue.models import Claim, Document, DocumentText
 from archivist.core.claims.conflicts import find_pairs
+from archivist.core.claims.export import ledger_csv, ledger_markdown, write_ledger
 from archivist.core.claims.ledger import ledger_rows
 from archivist.core.claims.records import ClaimPair, ClaimRecord, LedgerRow
 from archivist.core.claims.storage import replace_claims
 from archivist.core.claims.what import query_key
-from archivist.core.errors import NotFoundError
+from archivist.core.errors import InvalidInputError, NotFoundError
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 if TYPE_CHECKING:
@@ -80,6 +82,29 @@ class Claims:
         """The claim as a quotation with its page: ``"…at least 624 civilians…" (Press TV, 2017, p. 1)``."""
         cited = self.archive.citations.citation([claim.document_id], style, as_html, page=claim.page)
         return f"\"{self.quote(claim)}\" {cited}"
+
+    def export(self, path: Path, claims: Sequence[ClaimRecord], style: str = "apa") -> int:
+        """Write claims with their quotes and citations to ``path`` (.csv or .md); returns how many."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".md", ".markdown"):
+            raise InvalidInputError(f"{path.name}: export the ledger as .csv or .md")
+        texts: dict[int, str] = {}
+
+        def quote(claim: ClaimRecord) -> str:
+            if claim.document_id not in texts:
+                texts[claim.document_id] = self.archive.content(claim.document_id).text
+            return " ".join(texts[claim.document_id][claim.sentence_start:claim.sentence_end].split())
+
+        def cite(claim: ClaimRecord) -> str:
+            return self.archive.citations.citation([claim.document_id], style, page=claim.page)
+
+        render = ledger_csv if suffix == ".csv" else ledger_markdown
+        try:
+            write_ledger(path, render(claims, self.pairs(claims), quote, cite))
+        except OSError as error:
+            raise InvalidInputError(f"{path}: cannot write the file: {error.strerror or error}") from error
+        return len(claims)
 
     def get(self, claim_id: int) -> ClaimRecord:
         with self.archive.sessions() as session:
