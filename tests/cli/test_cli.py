@@ -42,7 +42,7 @@ def test_search_list_show_json(capsys: pytest.CaptureFixture[str], seeded_root: 
     assert "Guterres" in hit["snippets"][0]["text"] and hit["snippets"][0]["page"] == "1"
     _, out, _ = run_cli(capsys, "--archive", archive, "list", "--json")
     documents = json.loads(out)["documents"]
-    assert len(documents) == 2 and set(documents[0]) == {"id", "title", "authors", "date", "format"}
+    assert len(documents) == 2 and set(documents[0]) == {"id", "title", "authors", "date", "format", "text_state"}
     _, out, _ = run_cli(capsys, "--archive", archive, "show", str(hit["id"]), "--json")
     shown = json.loads(out)
     assert "Guterres" in shown["text"] and shown["pages"] == [{"start": 0, "label": "1"}]

@@ -9,6 +9,7 @@ import pytest
 
 from archivist.cli import main
 from archivist.core.archive import Archive
+from archivist.core.extract.pdfium_text import LOCKED
 from tests.conftest import DATA
 
 
@@ -58,5 +59,5 @@ def test_log_lists_runs_and_their_errors(empty_archive: Archive, capsys: pytest.
     assert [run["state"] for run in data["runs"]] == ["finished", "finished"]
     assert data["run_id"] == 1
     assert [(Path(e["path"]).name, e["message"]) for e in data["entries"]] == [
-        ("r4-user-password.pdf", "password-protected PDF")]
+        ("r4-user-password.pdf", LOCKED)]
     assert run(capsys, "--archive", root, "log", "--run", "9")[0] == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from archivist.core.archive import Archive
+from archivist.core.extract.pdfium_text import LOCKED
 from archivist.core.extract.limits import Limits
 from archivist.core.ingest.workers import needs_workers
 from tests.conftest import DATA, GUTERRES_SEED, MANBIJ_SEED
@@ -63,7 +64,7 @@ def test_a_worker_over_its_memory_limit_costs_only_that_file(empty_archive: Arch
 def test_encrypted_pdfs_open_with_an_empty_password_and_name_the_others(empty_archive: Archive) -> None:
     result = empty_archive.import_paths([EMPTY_PASSWORD_PDF, USER_PASSWORD_PDF])
     assert [Path(item.path).name for item in result.imported] == [EMPTY_PASSWORD_PDF.name]
-    assert errors_by_name(result) == {USER_PASSWORD_PDF.name: "password-protected PDF"}
+    assert errors_by_name(result) == {USER_PASSWORD_PDF.name: LOCKED}
 
 
 def test_a_zip_bomb_docx_is_refused_before_it_is_unpacked(empty_archive: Archive, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from archivist.core.archive import Archive
+from archivist.core.extract.pdfium_text import LOCKED
 from tests.conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -50,10 +51,10 @@ def test_encrypted_corpus_pdfs_open_with_an_empty_password_only(empty_archive: A
     imported = {Path(item.path).name for item in result.imported}
     assert {"r2-empty-password.pdf", "r3-empty-password.pdf", "r6-empty-password.pdf"} <= imported
     errors = {Path(item.path).name: item.error for item in result.errors}
-    assert errors["r4-user-password.pdf"] == "password-protected PDF"
-    assert errors["r6-both-passwords.pdf"] == "password-protected PDF"
+    assert errors["r4-user-password.pdf"] == LOCKED
+    assert errors["r6-both-passwords.pdf"] == LOCKED
     miner = empty_archive.import_paths([CORPUS / "pdf" / "pdfminer-samples" / "encryption" / "aes-256.pdf"])
-    assert miner.errors[0].error == "password-protected PDF"  # user password "foo"
+    assert miner.errors[0].error == LOCKED  # user password "foo"
 
 
 def test_a_zip_slip_entry_in_a_real_epub_writes_nothing(empty_archive: Archive, tmp_path: Path) -> None:

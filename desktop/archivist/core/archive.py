@@ -20,7 +20,7 @@ from archivist.core.catalogue import Collection, Document, DocumentText, Highlig
 from archivist.core.catalogue.tags import tag_named
 from archivist.core.dates import clean_issued
 from archivist.core.errors import ArchivistError, InvalidInputError, NotFoundError
-from archivist.core.extract.base import Heading, Page
+from archivist.core.extract.base import Heading, Page, ReadOptions
 from archivist.core.extract.limits import Limits
 from archivist.core.index import (
     IndexDocument,
@@ -227,10 +227,26 @@ class Archive:
         paths: Iterable[Path | str],
         progress: ProgressCallback = no_progress,
         cancel: CancelToken | None = None,
+        options: ReadOptions | None = None,
     ) -> ImportResult:
-        """Import files and folders (recursively); per-file errors are reported, never raised."""
-        importer = Importer(self, progress, cancel or CancelToken(), self.import_limits)
-        return importer.run([Path(path) for path in paths])
+        """Import files and folders (recursively); per-file errors are reported, never raised.
+
+        ``options``: passwords for locked PDFs and the OCR languages (issue 14; the GUI's password prompt and OCR
+        language setting pass them here).
+
+        Reference libraries (.bib, .ris, CSL-JSON) among them or in their folders are read as libraries after
+        the documents (issue 17, core/reflibs), so attached files found in the same folder are matched, not
+        imported twice."""
+        from archivist.core.reflibs import split_libraries
+        from archivist.core.reflibs.library_import import import_libraries
+
+        token = cancel or CancelToken()
+        libraries, others = split_libraries([Path(path) for path in paths])
+        importer = Importer(self, progress, token, self.import_limits, options)
+        result = importer.run(others) if others or not libraries else ImportResult()
+        if libraries and not token.cancelled:
+            import_libraries(self, libraries, result, progress, token)
+        return result
 
     def update_metadata(self, document_id: int, **changes: Any) -> DocumentRecord:
         """Change editable fields (title, authors, date, publisher, site, url, language)."""
@@ -372,23 +388,11 @@ class Archive:
         return related_documents(self.search_index, document_id, self.content(document_id).text, limit)
 
     def match_spans(self, document_id: int, query: str) -> list[tuple[int, int]]:
-        """(start, end) offsets in the document's text of the words the query matches (for the reader)."""
-        from archivist.core.index.query import parse_query
-        from archivist.core.index.schema import text_analyzer
-        from archivist.core.index.snippets import TermMatcher, find_matches
+        """(start, end) offsets in the document's text of what the query matches (for the reader): each word,
+        and each quoted phrase as one match."""
+        from archivist.core.index.search import match_spans
 
-        searcher = self.search_index.searcher()
-        parsed = parse_query(searcher.schema, query)
-        # Each leaf on its own: Whoosh's Query.existing_terms reuses its ``fieldname`` argument as a loop
-        # variable, so after a title term it skipped every body term ("civilians" went unmarked).
-        terms = {
-            value.decode("utf-8") if isinstance(value, bytes) else str(value)
-            for leaf in parsed.leaves()
-            for field, value in leaf.expanded_terms(searcher.reader(), phrases=True)
-            if field in ("body", "title")
-        }
-        text = self.content(document_id).text
-        return [(start, end) for start, end, _term in find_matches(text, TermMatcher(text_analyzer(), terms))]
+        return match_spans(self.search_index, self.content(document_id).text, query)
 
     def _texts_and_pages(self, document_ids: list[int]) -> dict[int, tuple[str, list[Page]]]:
         """Texts and pages of many documents in one query (snippets for 200 hits: 95 → 30 ms at 100k)."""

@@ -119,13 +119,19 @@ class ImportResult:
     imported: list[ImportedItem] = field(default_factory=list)
     duplicates: list[DuplicateItem] = field(default_factory=list)
     errors: list[ImportErrorItem] = field(default_factory=list)
+    updated: list[DuplicateItem] = field(default_factory=list)  # issue 17: records a library import brought up to date
     cancelled: bool = False
     run_id: int | None = None
+    # issue 14: imported documents that have no text (yet), as {"id", "path", "text_state"}; OCR's pages read
+    without_text: list[dict[str, Any]] = field(default_factory=list)
+    ocr_pages: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
             "imported": [asdict(item) for item in self.imported],
             "duplicates": [asdict(item) for item in self.duplicates],
             "errors": [asdict(item) for item in self.errors],
+            "updated": [asdict(item) for item in self.updated],
             "cancelled": self.cancelled,
+            "without_text": self.without_text,
         }

@@ -77,6 +77,8 @@ class Document(Base):
     page_count: Mapped[int] = mapped_column(Integer, default=1)
     text_version: Mapped[str] = mapped_column(String(64), default="")
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # issue 14: "text", "ocr_pending", "ocr_unavailable" (Tesseract missing) or "no_text" (core/ingest/text_state)
+    text_state: Mapped[str] = mapped_column(String(16), default="text", server_default="text")
 
     content: Mapped[DocumentText] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
@@ -99,8 +101,24 @@ class DocumentText(Base):
     text: Mapped[str] = mapped_column(Text)
     pages: Mapped[list[Any]] = mapped_column(JSON, default=list)
     headings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    ocr_pages: Mapped[list[Any] | None] = mapped_column(JSON)  # issue 14: page indices waiting for OCR
 
     document: Mapped[Document] = relationship(back_populates="content")
+
+
+class PageWords(Base):
+    """Where OCR found each word of a page (issue 14), so the page view can show a hit or a highlight.
+
+    ``words`` is ``[[start, end, left, top, right, bottom], …]``: offsets into the document's text and the box as
+    fractions of the page's width and height (top-left origin), whatever resolution the page was read at.
+    """
+
+    __tablename__ = "page_words"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    page: Mapped[int] = mapped_column(Integer, primary_key=True)  # index into the document's pages
+    languages: Mapped[str] = mapped_column(String(64), default="")
+    words: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 
 class Tag(Base):
@@ -255,6 +273,9 @@ class Claim(Base):
 
 
 Index("ix_highlights_color", Highlight.color)
+# The few documents whose text is not (yet) there: scans waiting for OCR, files without text (issue 14).
+Index("ix_documents_text_state", Document.text_state, sqlite_where=Document.text_state != "text",
+      postgresql_where=Document.text_state != "text")
 # Pinned keys are read whenever a key is made (citations._keys_taken); few documents have one.
 Index("ix_documents_pinned_key", Document.citation_key, sqlite_where=Document.citation_key_pinned,
       postgresql_where=Document.citation_key_pinned)

@@ -40,13 +40,16 @@ _LIGATURES = str.maketrans(
 )
 
 
-def extract(path: Path) -> Extracted:
-    document = pdfium_text.read_pages(path)
+def extract(path: Path, passwords: tuple[str, ...] = ()) -> Extracted:
+    document = pdfium_text.read_pages(path, passwords)
     texts = [normalise_page(text) for text in document.texts]
-    if not any(texts):
-        if document.failure is not None:
-            raise ExtractionError(f"damaged PDF: {document.failure}")
-        raise ExtractionError("no text in this PDF (scanned pages without a text layer?)")
+    if not any(texts) and document.failure is not None:
+        raise ExtractionError(f"damaged PDF: {document.failure}")
+    # Issue 14: a scan is kept, its pages read by OCR. With no text anywhere every page is a scan; otherwise the
+    # pages that show an image and have (almost) no text: a scanned appendix inside a digital report.
+    scanned = list(range(len(texts))) if not any(texts) else sorted(document.image_pages)
+    for index in scanned:
+        texts[index] = ""
     right_to_left = any(_RIGHT_TO_LEFT.search(text) for text in texts)
     xmp = pdf_metadata.has_xmp(path)
     needs_pypdf = right_to_left or xmp or pdf_metadata.info_needs_pypdf(document)
@@ -54,7 +57,8 @@ def extract(path: Path) -> Extracted:
     if right_to_left and reader is not None:
         _reread_right_to_left(texts, reader)
     text, pages = _join_pages(texts, _page_labels(document.labels))
-    return Extracted("pdf", text, pages, pdf_metadata.metadata(document, reader, xmp))
+    metadata = pdf_metadata.metadata(document, reader, xmp)
+    return Extracted("pdf", text, pages, metadata, ocr_pages=scanned)
 
 
 def _reread_right_to_left(texts: list[str], reader: PdfReader) -> None:

@@ -8,8 +8,8 @@ back; and where pypdf gave the empty lines that some producers (Word) write betw
 nothing, so a blank line goes where the gap between two lines is clearly wider than usual on the page.
 
 PDFium is not thread-safe, not even across documents. Imports read files in worker processes that each read one
-file at a time (see ``core/ingest/workers``), but ``Archive.re_extract`` runs in the calling process, so every use of PDFium
-here holds ``_PDFIUM``.
+file at a time (see ``core/ingest/workers``), but ``Archive.re_extract`` runs in the calling process and OCR renders
+pages from threads, so every use of PDFium holds ``PDFIUM_LOCK``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
@@ -27,11 +27,14 @@ import pypdfium2.raw as pdfium_c
 from archivist.core.extract.base import ExtractionError
 
 log = logging.getLogger("archivist.extract")
-_PDFIUM = threading.Lock()
+PDFIUM_LOCK = threading.Lock()
 # PDFium's own end-of-line hyphen marker; put back as a hyphen and a line break (pypdf's form).
 _HYPHEN = "\ufffe"
+LOCKED = "password-protected PDF: it opens only with its password (archivist import --password PW)"
+WRONG_PASSWORD = "password-protected PDF: the password given does not open it"
+# A page with fewer characters than this that shows an image is a scan (a stamped page number is not a text layer).
+SCAN_TEXT_CHARS = 20
 _OPEN_ERRORS = {
-    pdfium_c.FPDF_ERR_PASSWORD: "password-protected PDF",
     pdfium_c.FPDF_ERR_SECURITY: "PDF with unsupported encryption",
     pdfium_c.FPDF_ERR_FILE: "cannot read the file",
 }
@@ -64,28 +67,45 @@ class PdfiumPages:
     info: dict[str, str]
     language: str | None = None
     failure: str | None = None  # the first page error, when a page could not be read
+    # Pages with (almost) no text that show an image: scanned pages, read by OCR.
+    image_pages: set[int] = field(default_factory=set)
 
 
-def read_pages(path: Path) -> PdfiumPages:
+def read_pages(path: Path, passwords: tuple[str, ...] = ()) -> PdfiumPages:
     """Every page's text; raises ExtractionError when the document cannot be opened."""
-    with _PDFIUM:
-        document = _open(path)
+    with PDFIUM_LOCK:
+        document = open_document(path, passwords)
         try:
             return _read(document)
         finally:
             document.close()
 
 
-def _open(path: Path) -> pdfium.PdfDocument:
-    """The document, decrypted when an empty user password opens it."""
+def open_document(path: Path, passwords: tuple[str, ...] = ()) -> pdfium.PdfDocument:
+    """The document, decrypted with the empty user password or one of ``passwords``; hold PDFIUM_LOCK.
+
+    The original stays as it was given: the password is used to read it, never to write a decrypted copy.
+    """
+    for password in passwords:
+        try:
+            return pdfium.PdfDocument(path, password=password)
+        except pdfium.PdfiumError as error:
+            if error.err_code != pdfium_c.FPDF_ERR_PASSWORD:
+                raise ExtractionError(_open_error(error)) from error
     try:
         return pdfium.PdfDocument(path, password="")
     except pdfium.PdfiumError as error:
-        message = _OPEN_ERRORS.get(error.err_code)
-        if message is None:
-            reason = pdfium.internal.consts.ErrorToStr.get(error.err_code, "unknown error")
-            message = f"damaged PDF: {reason.lower()}"
-        raise ExtractionError(message) from error
+        if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ExtractionError(LOCKED if not passwords else WRONG_PASSWORD) from error
+        raise ExtractionError(_open_error(error)) from error
+
+
+def _open_error(error: pdfium.PdfiumError) -> str:
+    message = _OPEN_ERRORS.get(error.err_code)
+    if message is None:
+        reason = pdfium.internal.consts.ErrorToStr.get(error.err_code, "unknown error")
+        message = f"damaged PDF: {reason.lower()}"
+    return message
 
 
 def _read(document: pdfium.PdfDocument) -> PdfiumPages:
@@ -98,7 +118,22 @@ def _read(document: pdfium.PdfDocument) -> PdfiumPages:
             log.warning("page %d: no text: %s", index + 1, error)
             failure = failure or f"page {index + 1}: {error}"
             texts.append("")
-    return PdfiumPages(texts, _labels(document, len(texts)), _info(document), _language(document), failure)
+    images = {index for index, text in enumerate(texts) if len(text.strip()) < SCAN_TEXT_CHARS
+              and _shows_image(document, index)}
+    return PdfiumPages(texts, _labels(document, len(texts)), _info(document), _language(document), failure,
+                       images)
+
+
+def _shows_image(document: pdfium.PdfDocument, index: int) -> bool:
+    """Whether the page draws an image (checked only for pages without text: a scan's page is one image)."""
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        return False
+    try:
+        return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)), None) is not None
+    finally:
+        page.close()
 
 
 def _page_text(document: pdfium.PdfDocument, index: int) -> str:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import importlib
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
-from archivist.core.extract.base import Extracted, ExtractionError
+from archivist.core.extract import content_kind, saved_page
+from archivist.core.extract.base import Extracted, ExtractionError, ReadOptions
+from archivist.core.language.detect import detect_language
 
 # format name -> module holding ``extract(path) -> Extracted``; imported on first use so that start-up
 # does not pay for pypdf, trafilatura, python-docx and ebooklib.
@@ -18,10 +21,17 @@ FORMATS: dict[str, str] = {
     "markdown": "archivist.core.extract.markdown",
     "docx": "archivist.core.extract.docx",
     "epub": "archivist.core.extract.epub",
+    "image": "archivist.core.extract.image",
+    "mhtml": "archivist.core.extract.mhtml",
+    "warc": "archivist.core.extract.warc",
+    "webarchive": "archivist.core.extract.webarchive",
 }
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_MHTML_SUFFIXES = {".mht", ".mhtml"}
+# Word's other flavours: a template (.dotx) and a macro-enabled document (.docm, .dotm) hold the same parts.
+_WORD_PARTS = ("word/document.xml",)
 # A saved page often starts with "<?xml ...?>" or "<!-- saved from url=... -->" (Internet Explorer).
 _LEADING_NOISE = re.compile(rb"\A(?:\xef\xbb\xbf|\s|<\?xml[^>]*>|<!--.*?-->)*", re.DOTALL)
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title")
@@ -40,14 +50,41 @@ def sniff_format(path: Path) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
+    special = _sniff_special(path, head)
+    if special:
+        return special
     suffix = path.suffix.lower()
     if (suffix in _HTML_SUFFIXES and b"<" in head) or _looks_like_html(head):
         return "html"
-    if _looks_binary(head):
+    what = content_kind.not_a_document(head)
+    if what:
+        raise ExtractionError(f"{what}, not a document")
+    if not content_kind.is_text(head):
         raise ExtractionError("binary data, not a document Archivist can read")
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
     return "text"
+
+
+def _sniff_special(path: Path, head: bytes) -> str | None:
+    """Images, web captures (WARC, WARC.gz, Safari web archive, MHTML), from their first bytes."""
+    if content_kind.image_kind(head):
+        return "image"
+    if head.startswith(b"WARC/") or (head.startswith(b"\x1f\x8b") and _gzip_starts_warc(head)):
+        return "warc"
+    if head.startswith(b"bplist00") and b"WebMainResource" in path.read_bytes()[-65536:]:
+        return "webarchive"
+    if path.suffix.lower() in _MHTML_SUFFIXES or _looks_like_mhtml(head):
+        return "mhtml"
+    return None
+
+
+def _gzip_starts_warc(head: bytes) -> bool:
+    """Whether the first gzip member (a WARC.gz record) begins with a WARC header."""
+    try:
+        return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 16).startswith(b"WARC/")
+    except zlib.error:
+        return False
 
 
 def _sniff_zip(path: Path) -> str:
@@ -56,7 +93,7 @@ def _sniff_zip(path: Path) -> str:
             names = set(archive.namelist())
             if "mimetype" in names and archive.read("mimetype").strip() == b"application/epub+zip":
                 return "epub"
-            if "word/document.xml" in names:
+            if any(part in names for part in _WORD_PARTS):
                 return "docx"
     except (zipfile.BadZipFile, OSError, KeyError) as error:
         raise ExtractionError(f"damaged ZIP container: {error}") from error
@@ -71,20 +108,27 @@ def _looks_like_html(head: bytes) -> bool:
     return any(lowered.startswith(marker) for marker in _HTML_MARKERS)
 
 
-def _looks_binary(head: bytes) -> bool:
-    """NUL bytes or many control characters: not text in any encoding we would guess."""
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        return True
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
-    return controls > max(len(head) // 20, 2)
+def _looks_like_mhtml(head: bytes) -> bool:
+    """MIME headers announcing multipart/related before the first blank line (Blink, Internet Explorer, Word)."""
+    headers = re.split(rb"\r?\n\r?\n", head.lower(), maxsplit=1)[0]
+    return b"multipart/related" in headers and b"mime-version" in headers
 
 
-def extract_file(path: Path, format_name: str | None = None) -> Extracted:
-    """Extract ``path``; every failure comes out as an ExtractionError with a short message."""
+def extract_file(path: Path, format_name: str | None = None, options: ReadOptions | None = None) -> Extracted:
+    """Extract ``path``; every failure comes out as an ExtractionError with a short message.
+
+    A document with no text is returned, not refused (issue 14: keep every document): its pages without a text
+    layer are listed in ``ocr_pages``, and the importer catalogues it with a text state.
+    """
     fmt = format_name or sniff_format(path)
     module = importlib.import_module(FORMATS[fmt])
     try:
-        extracted: Extracted = module.extract(path)
+        if fmt == "pdf":
+            extracted: Extracted = module.extract(path, (options or ReadOptions()).passwords)
+        else:
+            extracted = module.extract(path)
+        if fmt == "html":
+            saved_page.add_capture_facts(path, extracted)
     except ExtractionError:
         raise
     except MemoryError as error:
@@ -92,6 +136,6 @@ def extract_file(path: Path, format_name: str | None = None) -> Extracted:
     except Exception as error:  # a library's own exception: report it, never a traceback
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ExtractionError(f"cannot read this {fmt.upper()} file: {message[:200]}") from error
-    if not extracted.text.strip():
-        raise ExtractionError(f"no text found in this {fmt.upper()} file")
+    if not extracted.metadata.language and extracted.text.strip():  # issue 15: every document gets a language
+        extracted.metadata.language = detect_language(extracted.text)
     return extracted

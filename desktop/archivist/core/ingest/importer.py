@@ -29,11 +29,14 @@ from archivist.core.claims.storage import claim_rows, insert_claims
 from archivist.core.compare.index import Entry
 from archivist.core.dates import clean_issued
 from archivist.core.extract import Extracted
+from archivist.core.extract.base import ReadOptions
 from archivist.core.extract.limits import Limits
 from archivist.core.index.documents import IndexDocument, index_entry
 from archivist.core.index.feeder import IndexFeeder
+from archivist.core.ingest import text_state
 from archivist.core.ingest.discovery import discover, hash_file
 from archivist.core.ingest.log import ImportRunLog
+from archivist.core.ingest.ocr_run import ocr_documents
 from archivist.core.ingest.workers import Outcome, Reader, needs_workers, open_reader, read_outcome
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback
 from archivist.core.records import DuplicateItem, ImportedItem, ImportErrorItem, ImportResult
@@ -94,6 +97,7 @@ def document_values(prepared: Prepared) -> dict[str, Any]:
         "page_count": len(extracted.pages), "text_version": text_version(extracted.text),
         "extra": {**meta.extra, **({"keywords": meta.keywords} if meta.keywords else {})},  # issue 17
         "citation_key": None, "citation_key_pinned": False, "csl_type": None, "imported_at": now, "modified_at": now,
+        "text_state": text_state.state_of(extracted),
     }
 
 
@@ -102,6 +106,7 @@ def text_values(extracted: Extracted) -> dict[str, Any]:
         "text": extracted.text,
         "pages": [[page.start, page.label] for page in extracted.pages],
         "headings": [[heading.start, heading.end, heading.level] for heading in extracted.headings],
+        "ocr_pages": extracted.ocr_pages or None,
     }
 
 
@@ -119,8 +124,9 @@ class Importer:
     """
 
     def __init__(self, archive: Archive, progress: ProgressCallback, cancel: CancelToken,
-                 limits: Limits | None = None) -> None:
+                 limits: Limits | None = None, options: ReadOptions | None = None) -> None:
         self.archive = archive
+        self.options = options or ReadOptions()
         self.progress = progress
         self.cancel = cancel
         self.limits = limits or Limits.from_env()
@@ -148,12 +154,29 @@ class Importer:
                 self.run_log.entry(item.path, "error", item.error)
             self.run_log.write(session)
         self._total = len(files)
-        with self.archive.imports.running(), self._indexer(files) as self._indexing:
-            self._read_all(files)
-            self._flush(final=True)
-            self.progress(Progress(self._done, self._total, "updating the search index"))
+        with self.archive.imports.running():
+            with self._indexer(files) as self._indexing:
+                self._read_all(files)
+                self._flush(final=True)
+                self.progress(Progress(self._done, self._total, "updating the search index"))
+            # Scans are read after everything else is catalogued and searchable (issue 14: a long scan must not
+            # hold up the other files; it is findable by its metadata meanwhile).
+            self._read_scans()
         self.progress(Progress(self._done, self._total, ""))
         return self.result
+
+    def _read_scans(self) -> None:
+        waiting = [entry["id"] for entry in self.result.without_text if entry["text_state"] == text_state.OCR_PENDING]
+        if not waiting or self.result.cancelled:
+            return
+        report = ocr_documents(self.archive, waiting, self.options, self.progress, self.cancel)
+        self.result.ocr_pages = report.pages
+        self.result.cancelled = self.result.cancelled or report.cancelled
+        states = {doc_id: text_state.TEXT for doc_id in report.read} | {doc_id: text_state.NO_TEXT
+                                                                         for doc_id in report.empty}
+        for entry in self.result.without_text:
+            entry["text_state"] = states.get(entry["id"], entry["text_state"])
+        self.result.without_text = [entry for entry in self.result.without_text if entry["text_state"] != "text"]
 
     def _indexer(self, files: list[Path]) -> IndexFeeder | _IndexHere:
         if len(files) >= FEEDER_MIN_FILES or needs_workers(files):
@@ -164,7 +187,7 @@ class Importer:
         """Read every new file and commit what was read in batches of BATCH_SIZE or BATCH_SECONDS."""
         last_flush = time.monotonic()
         reader: Reader[Prepared]
-        with open_reader(files, self.limits) as reader:
+        with open_reader(files, self.limits, options=self.options) as reader:
             for item, outcome in reader(self._to_read(files), lambda prepared: prepared.path):
                 self._read_one(item, outcome)
                 if self.cancel.cancelled:
@@ -289,6 +312,9 @@ class Importer:
                 self._fingerprints.append((document.id, document.text_version, item.fingerprints))
             self._known[item.sha256] = document.id
             self.result.imported.append(ImportedItem(document.id, str(item.path), document.title))
+            if document.text_state != text_state.TEXT:
+                self.result.without_text.append({"id": document.id, "path": str(item.path),
+                                                 "text_state": document.text_state})
             self.run_log.entry(str(item.path), "ok", "", document.id)
 
     def _stage_all(self, items: list[Prepared]) -> dict[str, Staged]:

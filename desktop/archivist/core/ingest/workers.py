@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 
 from archivist.core.claims.extract import FoundClaim, find_claims
 from archivist.core.compare.fingerprints import fingerprints
-from archivist.core.extract.base import Extracted, ExtractionError
+from archivist.core.extract.base import Extracted, ExtractionError, ReadOptions
 from archivist.core.extract.limits import Limits, check_zip
 from archivist.core.extract.registry import extract_file, sniff_format
 from archivist.core.processes import main_module_hidden, worker_context
@@ -52,7 +52,7 @@ class Outcome:
     claims: list[FoundClaim] | None = None
 
 
-def read_file(path: Path, limits: Limits) -> Extracted:
+def read_file(path: Path, limits: Limits, options: ReadOptions | None = None) -> Extracted:
     """Extract ``path`` after the checks that need no extractor (size, ZIP bombs); raises ExtractionError."""
     error = limits.size_error(path.stat().st_size)
     if error:
@@ -60,14 +60,14 @@ def read_file(path: Path, limits: Limits) -> Extracted:
     format_name = sniff_format(path)
     if format_name in ZIP_FORMATS:
         check_zip(path, limits)
-    return extract_file(path, format_name)
+    return extract_file(path, format_name, options)
 
 
-def read_outcome(path: Path, limits: Limits) -> Outcome:
+def read_outcome(path: Path, limits: Limits, options: ReadOptions | None = None) -> Outcome:
     """``read_file`` with every failure turned into a one-line message (never a traceback)."""
     started = time.monotonic()
     try:
-        extracted = read_file(path, limits)
+        extracted = read_file(path, limits, options)
         claims = find_claims(extracted.text, [(page.start, page.label) for page in extracted.pages],
                              extracted.metadata.language)
         return Outcome(extracted, None, time.monotonic() - started, fingerprints(extracted.text), claims)
@@ -99,7 +99,7 @@ def _limit_memory(limit: int) -> None:
         log.info("cannot limit worker memory: %s", error)
 
 
-def worker_main(connection: Connection, limits: Limits) -> None:
+def worker_main(connection: Connection, limits: Limits, options: ReadOptions | None = None) -> None:
     """A worker's loop: a path in, an Outcome out, until the parent sends None or goes away."""
     _limit_memory(limits.memory_bytes)
     while True:
@@ -109,7 +109,7 @@ def worker_main(connection: Connection, limits: Limits) -> None:
             return
         if path is None:
             return
-        outcome = read_outcome(Path(path), limits)
+        outcome = read_outcome(Path(path), limits, options)
         try:
             connection.send(outcome)
         except MemoryError:
@@ -119,9 +119,10 @@ def worker_main(connection: Connection, limits: Limits) -> None:
 class _Worker(Generic[T]):
     """One worker process and the files queued for it, the first of which it is reading."""
 
-    def __init__(self, context: BaseContext, limits: Limits) -> None:
+    def __init__(self, context: BaseContext, limits: Limits, options: ReadOptions | None = None) -> None:
         self.context = context
         self.limits = limits
+        self.options = options
         self.process: BaseProcess | None = None
         self.connection: Connection | None = None
         self.jobs: deque[tuple[int, T]] = deque()
@@ -139,7 +140,7 @@ class _Worker(Generic[T]):
     def _start(self) -> None:
         self.stop()
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=worker_main, args=(child, self.limits), daemon=True,
+        process = self.context.Process(target=worker_main, args=(child, self.limits, self.options), daemon=True,
                                        name="archivist-reader")
         with main_module_hidden():
             process.start()
@@ -186,10 +187,10 @@ class ExtractionPool(Generic[T]):
     committing a batch; with one file each, py-spy showed both workers idle for most of an import.
     """
 
-    def __init__(self, limits: Limits, workers: int = 2) -> None:
+    def __init__(self, limits: Limits, workers: int = 2, options: ReadOptions | None = None) -> None:
         self.limits = limits
         self._context = worker_context()
-        self._workers: list[_Worker[T]] = [_Worker(self._context, limits) for _ in range(max(1, workers))]
+        self._workers: list[_Worker[T]] = [_Worker(self._context, limits, options) for _ in range(max(1, workers))]
         self._retry: deque[tuple[int, T]] = deque()
 
     def __enter__(self) -> ExtractionPool[T]:
@@ -278,15 +279,16 @@ def needs_workers(paths: list[Path]) -> bool:
 
 
 @contextmanager
-def open_reader(paths: list[Path], limits: Limits, workers: int = 2) -> Iterator[Reader[T]]:
+def open_reader(paths: list[Path], limits: Limits, workers: int = 2,
+                options: ReadOptions | None = None) -> Iterator[Reader[T]]:
     """A reader for an import of ``paths``: worker processes, or the calling process for a few text files."""
     if needs_workers(paths):
-        with ExtractionPool[T](limits, workers) as pool:
+        with ExtractionPool[T](limits, workers, options) as pool:
             yield pool.read
         return
 
     def read_here(items: Iterable[T], path_of: Callable[[T], Path]) -> Iterator[tuple[T, Outcome]]:
         for item in items:
-            yield item, read_outcome(path_of(item), limits)
+            yield item, read_outcome(path_of(item), limits, options)
 
     yield read_here

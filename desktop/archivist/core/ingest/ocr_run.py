@@ -1,0 +1,213 @@
+"""OCR of catalogued documents whose pages have no text: after an import, and by ``archivist ocr``.
+
+A scan is catalogued first (findable by its title and metadata, state ``ocr_pending``); its pages are read here,
+in parallel (core/ingest/ocr_pages), with progress per page and cancel; when a document's last page is in, its
+text replaces the empty one (with real page boundaries), its word boxes are stored per page, and it is indexed.
+A cancelled or failed page leaves the document waiting, for ``archivist ocr`` to finish.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select, update
+
+from archivist.core.catalogue.models import Document, DocumentText, PageWords
+from archivist.core.errors import ArchivistError
+from archivist.core.extract.base import Page, ReadOptions
+from archivist.core.ingest import tesseract, text_state
+from archivist.core.ingest.ocr_pages import OcrJob, choose_languages, submit, workers
+from archivist.core.ingest.ocr_text import OcrPage
+from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
+
+if TYPE_CHECKING:
+    from archivist.core.archive import Archive
+
+log = logging.getLogger("archivist.ocr")
+# Tesseract's packs -> the ISO 639-1 codes the catalogue keeps (the first pack names the document's language).
+ISO_LANGUAGES = {"eng": "en", "ara": "ar", "fra": "fr", "rus": "ru", "fas": "fa", "ukr": "uk", "tur": "tr",
+                 "spa": "es", "chi_sim": "zh", "chi_tra": "zh", "deu": "de", "ell": "el", "heb": "he"}
+
+
+@dataclass(slots=True)
+class OcrReport:
+    """What an OCR run did: documents given text, found empty, left waiting (with why), and pages read."""
+
+    read: list[int] = field(default_factory=list)
+    empty: list[int] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    pages: int = 0
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"read": self.read, "empty": self.empty, "pages": self.pages, "cancelled": self.cancelled,
+                "errors": [{"id": doc_id, "error": error} for doc_id, error in self.errors]}
+
+
+def waiting_documents(archive: Archive) -> list[int]:
+    """Documents whose scanned pages still wait for OCR."""
+    with archive.sessions() as session:
+        query = select(Document.id).where(Document.text_state.in_(text_state.WAITING_FOR_OCR)).order_by(Document.id)
+        return list(session.scalars(query))
+
+
+def ocr_documents(archive: Archive, document_ids: Sequence[int] | None = None, options: ReadOptions | None = None,
+                  progress: ProgressCallback = no_progress, cancel: CancelToken | None = None) -> OcrReport:
+    """Read the waiting pages of these documents (all waiting documents when None) by OCR."""
+    cancel = cancel or CancelToken()
+    report = OcrReport()
+    jobs = _jobs(archive, list(document_ids) if document_ids is not None else None, options or ReadOptions(), report)
+    if not jobs:
+        return report
+    if not tesseract.available():
+        _set_state(archive, [job.document_id for job in jobs], text_state.OCR_UNAVAILABLE)
+        report.errors += [(job.document_id, f"OCR unavailable: {tesseract.INSTALL_HINT}") for job in jobs]
+        return report
+    _Run(archive, jobs, progress, cancel, report).go()
+    return report
+
+
+class _Run:
+    def __init__(self, archive: Archive, jobs: list[OcrJob], progress: ProgressCallback, cancel: CancelToken,
+                 report: OcrReport) -> None:
+        self.archive, self.jobs, self.progress, self.cancel, self.report = archive, jobs, progress, cancel, report
+        self.total = sum(len(job.pages) for job in jobs)
+        self.owner: dict[Future[dict[int, OcrPage]], OcrJob] = {}
+        self.left: dict[int, int] = {}
+        self.failed: dict[int, str] = {}
+
+    def cancelled(self) -> bool:
+        return self.cancel.cancelled
+
+    def go(self) -> None:
+        self.progress(Progress(0, self.total, "OCR: choosing the language"))
+        with ThreadPoolExecutor(workers(), thread_name_prefix="archivist-ocr") as pool:
+            for job in self.jobs:
+                if self.cancelled():
+                    break
+                try:
+                    languages = choose_languages(job, self.cancelled)
+                except ArchivistError as error:
+                    self.report.errors.append((job.document_id, str(error)))
+                    continue
+                futures = submit(pool, job, languages, self.cancelled)
+                self.left[job.document_id] = len(futures)
+                self.owner.update({future: job for future in futures})
+                self._collect(block=False)
+            while self.owner and not self.cancelled():
+                self._collect(block=True)
+            if self.cancelled():
+                pool.shutdown(cancel_futures=True)
+                self.report.cancelled = True
+
+    def _collect(self, block: bool) -> None:
+        done, _ = wait(list(self.owner), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        for future in done:
+            job = self.owner.pop(future)
+            try:
+                job.results.update(future.result())
+            except tesseract.OcrCancelled:
+                continue
+            except (ArchivistError, OSError) as error:
+                self.failed[job.document_id] = str(error)
+            self.report.pages += 1 if job.format == "pdf" else len(job.pages)
+            self.progress(Progress(self.report.pages, self.total, f"OCR: {job.title}"))
+            self.left[job.document_id] -= 1
+            if self.left[job.document_id] == 0:
+                self._store(job)
+
+    def _store(self, job: OcrJob) -> None:
+        error = self.failed.get(job.document_id)
+        if error:
+            self.report.errors.append((job.document_id, error))
+        try:
+            empty = store_ocr(self.archive, job)
+        except ArchivistError as failure:
+            self.report.errors.append((job.document_id, str(failure)))
+            return
+        (self.report.empty if empty else self.report.read).append(job.document_id)
+
+
+def store_ocr(archive: Archive, job: OcrJob) -> bool:
+    """Put a document's OCR text in the catalogue and the index; True when OCR found no text at all."""
+    with archive.sessions() as session:
+        content = session.get(DocumentText, job.document_id)
+        if content is None:
+            raise ArchivistError(f"document {job.document_id} is gone")
+        texts = split_pages(content.text, content.pages)
+    for index, page in job.results.items():
+        texts[index] = page.text
+    text, starts = join_pages(texts)
+    pages = [Page(start, label) for start, label in zip(starts, job.labels, strict=True)]
+    language = ISO_LANGUAGES.get(next(iter(job.results.values())).languages.split("+")[0]) if job.results else None
+    with archive.lock.hold(), archive.sessions.begin() as session:
+        if language:
+            session.execute(update(Document).where(Document.id == job.document_id, Document.language.is_(None))
+                            .values(language=language))
+    archive.replace_text(job.document_id, text, pages)
+    missing = [index for index in job.pages if index not in job.results]
+    state = text_state.OCR_PENDING if missing else (text_state.TEXT if text.strip() else text_state.NO_TEXT)
+    with archive.lock.hold(), archive.sessions.begin() as session:
+        session.execute(update(DocumentText).where(DocumentText.document_id == job.document_id)
+                        .values(ocr_pages=missing or None))
+        session.execute(update(Document).where(Document.id == job.document_id).values(text_state=state))
+        read = list(job.results)
+        session.execute(delete(PageWords).where(PageWords.document_id == job.document_id, PageWords.page.in_(read)))
+        session.add_all(PageWords(document_id=job.document_id, page=index, languages=page.languages,
+                                  words=page.shifted(starts[index])) for index, page in job.results.items())
+    return not text.strip()
+
+
+def split_pages(text: str, pages: list[list[object]]) -> list[str]:
+    """Each page's text again, from the joined text and the page starts (an empty page is "")."""
+    starts = [int(str(start)) for start, _label in pages] or [0]
+    ends = [*starts[1:], len(text)]
+    return [text[start:end].removesuffix("\n\n").strip("\n") if end > start else "" for start, end in zip(starts, ends,
+                                                                                                          strict=True)]
+
+
+def join_pages(texts: list[str]) -> tuple[str, list[int]]:
+    """Pages joined by a blank line; an empty page starts where the next text starts (as the PDF reader does)."""
+    chunks: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        if text:
+            chunks.append(text)
+            offset += len(text) + 2
+    joined = "\n\n".join(chunks)
+    return joined, [min(start, len(joined)) for start in starts]
+
+
+def _jobs(archive: Archive, ids: list[int] | None, options: ReadOptions, report: OcrReport) -> list[OcrJob]:
+    query = select(Document, DocumentText.ocr_pages, DocumentText.pages).join(
+        DocumentText, DocumentText.document_id == Document.id)
+    if ids is None:
+        query = query.where(Document.text_state.in_(text_state.WAITING_FOR_OCR))
+    else:
+        query = query.where(Document.id.in_(ids))
+    jobs: list[OcrJob] = []
+    with archive.sessions() as session:
+        rows = {document.id: (document, waiting, pages) for document, waiting, pages in session.execute(query)}
+    for doc_id in ids if ids is not None else sorted(rows):
+        if doc_id not in rows:
+            report.errors.append((doc_id, f"no document with id {doc_id}"))
+            continue
+        document, waiting, pages = rows[doc_id]
+        if not waiting:
+            report.errors.append((doc_id, "has no pages waiting for OCR"))
+            continue
+        jobs.append(OcrJob(doc_id, document.title, archive.store.path_for(document.sha256), document.format,
+                           [int(index) for index in waiting], [str(label) for _start, label in pages],
+                           options.ocr_languages, options.passwords))
+    return jobs
+
+
+def _set_state(archive: Archive, ids: list[int], state: str) -> None:
+    with archive.lock.hold(), archive.sessions.begin() as session:
+        session.execute(update(Document).where(Document.id.in_(ids)).values(text_state=state))
