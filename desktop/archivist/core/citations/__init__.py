@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 DATA_FORMATS = ("bibtex", "ris", "csl-json")
 FORMATS = (*DATA_FORMATS, *styles.STYLES)
 CSL_TYPES = ("article-newspaper", "article-magazine", "article-journal", "webpage", "post-weblog", "report",
-             "book", "chapter", "thesis", "document", "manuscript")
+             "book", "chapter", "paper-conference", "thesis", "document", "manuscript", "legislation", "bill",
+             "legal_case", "interview", "speech", "dataset", "map", "motion_picture", "broadcast",
+             "personal_communication")
 
 
 class Citations:

@@ -19,10 +19,12 @@ from archivist.core.citations.names import CslName
 
 ENTRY_TYPES = {
     "article-newspaper": "article", "article-magazine": "article", "article-journal": "article",
-    "book": "book", "report": "techreport",
+    "book": "book", "report": "techreport", "chapter": "incollection", "paper-conference": "inproceedings",
+    "thesis": "phdthesis",
 }
 # where the site / periodical / publisher goes, per entry type
-CONTAINER_FIELD = {"article": "journal", "book": "publisher", "techreport": "institution", "misc": "howpublished"}
+CONTAINER_FIELD = {"article": "journal", "book": "publisher", "techreport": "institution", "misc": "howpublished",
+                   "incollection": "publisher", "inproceedings": "publisher", "phdthesis": "school"}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _AND = re.compile(r"(^|\s)and(\s|$)", re.IGNORECASE)
 
@@ -43,11 +45,23 @@ def entry_for(item: CslItem, ascii_only: bool = False, note: str | None = None) 
     # a month macro (jul) is what every style knows how to print in the reader's language
     add("month", MONTHS[parts[1] - 1] if len(parts) > 1 else None, enclosing="no-enclosing")
     container = item.get("container-title") or item.get("publisher")
+    if entry_type in ("incollection", "inproceedings"):
+        container = item.get("publisher")  # the book or proceedings title goes to booktitle
     add(CONTAINER_FIELD[entry_type], escape(container, ascii_only) if container else None)
     if entry_type == "article" and item.get("publisher"):
         add("publisher", escape(item["publisher"], ascii_only))
+    if entry_type in ("incollection", "inproceedings") and item.get("container-title"):
+        add("booktitle", escape(item["container-title"], ascii_only))
+    for csl_key, bib_key in (("volume", "volume"), ("issue", "number"), ("number", "number"), ("page", "pages"),
+                             ("publisher-place", "address"), ("edition", "edition"), ("ISBN", "isbn"),
+                             ("ISSN", "issn")):
+        if item.get(csl_key) and not any(existing.key == bib_key for existing in fields):
+            value = str(item[csl_key])
+            add(bib_key, escape(value.replace("-", "--") if bib_key == "pages" else value, ascii_only))
+    add("doi", escape(item["DOI"], ascii_only) if item.get("DOI") else None)
     add("url", safe_url(item["URL"]) if item.get("URL") else None)
     add("urldate", _iso(item["accessed"]) if item.get("accessed") else None)
+    add("keywords", escape(item["keyword"], ascii_only) if item.get("keyword") else None)
     add("note", escape(note, ascii_only) if note else None)
     return Entry(entry_type, item["id"], fields)
 

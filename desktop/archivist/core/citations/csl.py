@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from archivist.core.citations.names import csl_name
+from archivist.core.citations.names import csl_name, display_name
 from archivist.core.citations.source import CiteSource
 
 CslItem = dict[str, Any]
@@ -38,7 +38,7 @@ def csl_item(source: CiteSource, with_note: bool = True) -> CslItem:
     kind = csl_type(source)
     item: CslItem = {"id": source.key or f"doc{source.id}", "type": kind, "title": source.title}
     if source.authors:
-        item["author"] = [csl_name(name) for name in source.authors]
+        item["author"] = _names(source)
     if source.issued:
         item["issued"] = date_parts(source.issued)
     if kind in SERIAL_TYPES and source.site:
@@ -49,12 +49,27 @@ def csl_item(source: CiteSource, with_note: bool = True) -> CslItem:
     if source.url:
         item["URL"] = source.url
         # the day the page was saved is the day it was accessed (web pages change; the archive keeps that copy)
-        item["accessed"] = date_parts(source.imported_at.date().isoformat())
+        accessed = source.extra.get("accessed")  # a reference library's own access date (urldate, Y2)
+        item["accessed"] = date_parts(accessed if isinstance(accessed, str) and accessed[:4].isdigit()
+                                      else source.imported_at.date().isoformat())
     if source.language:
         item["language"] = source.language
+    for key, value in sorted(source.extra.items()):  # DOI, page, volume… (a reference library's, issue 17)
+        if value and key not in item and key != "accessed":
+            item[key] = value
+    if source.keywords:
+        item["keyword"] = ", ".join(source.keywords)
     if with_note and source.note:
         item["note"] = source.note
     return item
+
+
+def _names(source: CiteSource) -> list[dict[str, Any]]:
+    """CSL names: those a reference library gave while the authors are still the ones it gave (an
+    organisation such as {Apple Computer} stays one), else parsed from the display names."""
+    if source.names and [display_name(name) for name in source.names] == list(source.authors):
+        return [dict(name) for name in source.names]
+    return [csl_name(name) for name in source.authors]
 
 
 def to_json(items: list[CslItem]) -> str:

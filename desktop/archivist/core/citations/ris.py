@@ -8,7 +8,8 @@ from archivist.core.citations.names import CslName
 
 RIS_TYPES = {
     "article-newspaper": "NEWS", "article-magazine": "MGZN", "article-journal": "JOUR", "book": "BOOK",
-    "report": "RPRT", "webpage": "ELEC", "post-weblog": "BLOG",
+    "report": "RPRT", "webpage": "ELEC", "post-weblog": "BLOG", "chapter": "CHAP", "paper-conference": "CONF",
+    "thesis": "THES", "manuscript": "UNPB",
 }
 
 
@@ -21,6 +22,11 @@ def ris_entry(item: CslItem) -> str:
         parts = item["issued"]["date-parts"][0]
         lines += [("PY", f"{parts[0]:04d}"), ("DA", _ris_date(parts))]
     lines += [("T2", item.get("container-title")), ("PB", item.get("publisher")), ("UR", item.get("URL"))]
+    start, _, end = str(item.get("page") or "").partition("-")
+    lines += [("VL", item.get("volume")), ("IS", item.get("issue") or item.get("number")), ("SP", start),
+              ("EP", end), ("DO", item.get("DOI")), ("SN", item.get("ISBN") or item.get("ISSN")),
+              ("CY", item.get("publisher-place")), ("AB", item.get("abstract"))]
+    lines += [("KW", keyword.strip()) for keyword in str(item.get("keyword") or "").split(",") if keyword.strip()]
     if item.get("accessed"):
         lines.append(("Y2", _ris_date(item["accessed"]["date-parts"][0])))
     lines += [("LA", item.get("language")), ("N1", item.get("note"))]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,11 @@ class CiteSource:
     language: str | None
     imported_at: datetime
     note: str | None
+    # issue 17: citable fields beyond the columns (DOI, page, volume…, as CSL names them), the file's keywords,
+    # and the CSL names a reference library gave (organisations stay organisations)
+    extra: dict[str, Any] = field(default_factory=dict)
+    keywords: tuple[str, ...] = ()
+    names: tuple[dict[str, Any], ...] = ()
 
 
 def load_sources(session: Session, ids: list[int], with_notes: bool = False) -> dict[int, CiteSource]:
@@ -46,6 +52,8 @@ def source_of(row: Document, note: str | None = None) -> CiteSource:
         id=row.id, key=row.citation_key or "", format=row.format, csl_type=row.csl_type, title=row.title,
         authors=tuple(row.authors or ()), issued=row.issued, publisher=row.publisher, site=row.site,
         url=row.url, language=row.language, imported_at=row.imported_at, note=note,
+        extra=dict((row.extra or {}).get("csl") or {}), keywords=tuple((row.extra or {}).get("keywords") or ()),
+        names=tuple((row.extra or {}).get("csl_names") or ()),
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from archivist.core.extract.limits import Limits
 from archivist.core.records import ImportErrorItem
+from archivist.core.reflibs import is_reference_library
 from archivist.core.store import sha256_of
 
 
@@ -17,7 +18,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[ImportErrorItem]]:
     errors: list[ImportErrorItem] = []
     for path in paths:
         if path.is_dir():
-            files.extend(_walk(path, errors))
+            # issue 17: reference libraries in a folder are read by core/reflibs (Archive.import_paths)
+            files.extend(found for found in _walk(path, errors) if not is_reference_library(found))
         elif path.is_file():
             files.append(path)
         elif path.is_symlink():

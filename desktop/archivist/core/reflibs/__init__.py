@@ -1,0 +1,70 @@
+"""Reference libraries in (issue 17): BibTeX, RIS and CSL-JSON files exported by Zotero, JabRef or Mendeley.
+
+``archivist import library.bib`` reads each entry into a catalogue record with its metadata and citation key,
+imports the files its ``file`` field names (their text becomes searchable), keeps an entry without a file as a
+metadata-only record (format ``reference``: its original is the entry's own text), and on a second import
+updates the records it made instead of adding new ones (matched by attached file, citation key or DOI).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from archivist.core.reflibs.bibtex_in import looks_like_bibtex
+from archivist.core.reflibs.csl_in import looks_like_csl_json
+from archivist.core.reflibs.entry import RefEntry, tidy
+from archivist.core.reflibs.ris_in import looks_like_ris
+
+LIBRARY_SUFFIXES = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csl-json"}
+
+
+def library_kind(path: Path) -> str | None:
+    """``bibtex``, ``ris`` or ``csl-json`` when ``path`` is a reference library, else None.
+
+    Decided by the name and the first 8 KB: a ``.json`` file is a library only when it holds CSL items.
+    """
+    kind = LIBRARY_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        return None
+    try:
+        with path.open("rb") as file:
+            head = file.read(8192).decode("utf-8", errors="replace")
+    except OSError:
+        return kind if kind != "csl-json" else None  # the importer reports the unreadable file
+    sniff = {"bibtex": looks_like_bibtex, "ris": looks_like_ris, "csl-json": looks_like_csl_json}[kind]
+    return kind if sniff(head) or (kind != "csl-json" and not head.strip()) else None
+
+
+def is_reference_library(path: Path) -> bool:
+    return library_kind(path) is not None
+
+
+def split_libraries(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """(reference libraries among ``paths`` and in their folders, the paths to import as documents)."""
+    libraries: list[Path] = []
+    others: list[Path] = []
+    for path in paths:
+        if path.is_file() and is_reference_library(path):
+            libraries.append(path)
+            continue
+        others.append(path)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+                libraries += [Path(root) / name for name in sorted(names)
+                              if not name.startswith(".") and is_reference_library(Path(root) / name)]
+    return libraries, others
+
+
+def read_library(path: Path) -> tuple[list[RefEntry], list[str]]:
+    """The entries of a library file, and one line per problem found in it."""
+    from archivist.core.extract.text import decode_bytes
+    from archivist.core.reflibs import bibtex_in, csl_in, ris_in
+
+    kind = library_kind(path)
+    text = decode_bytes(path.read_bytes())
+    reader = {"bibtex": bibtex_in.read, "ris": ris_in.read, "csl-json": csl_in.read}[kind or "bibtex"]
+    entries, problems = reader(text)
+    return [tidy(entry) for entry in entries], problems
