@@ -12,9 +12,9 @@ import pytest
 from archivist.core.archive import Archive
 from archivist.core.extract.base import Page
 from archivist.core.index.index import SearchIndex
+from archivist.core.index.matching import _covering_prefixes
 from archivist.core.index.query import parse_query
 from archivist.core.index.search import QueryWords, run_search
-from archivist.core.index.snippets import _covering_prefixes
 from tests.core.test_ranking_support import DOCUMENTS, document
 from tests.core.test_search_support import search_setup  # noqa: F401 - a fixture
 

@@ -1,79 +1,251 @@
-"""The text analysis of the index in one filter: lowercase, fold accents, drop stop words, stem.
+"""The index's text analysis by language, in two Whoosh analysers that tokenise and analyse in one pass.
 
-Whoosh chains these as four filters, each a Python generator the tokens pass through, and caches stems in
-a pure-Python LFU cache that counts every call. Profiling an import of 2,000 Reuters stories showed the
-analysis chain as the largest part of indexing; one generator and ``functools.lru_cache`` give the same
-tokens (tests/core/test_analysis.py compares them with Whoosh's chain) for less than half the time.
+``LanguageAnalyzer`` (the title and body fields): words normalised for their script (normalise.py), stop words
+dropped and words stemmed in the document's language (stemmers.py), accents folded after stemming, CJK runs as
+overlapping character bigrams. ``ExactAnalyzer`` (the exact-form fields that quoted phrases search): the same
+words normalised, nothing dropped, nothing stemmed, so ``"without any authorization"`` means those words.
+
+The language reaches the analyser through context variables, not through the text: ``document_language`` around
+indexing a document (index.add_fields), ``query_languages`` around parsing a query, where a word is analysed in
+each candidate language of its script and the distinct terms come out at one position (query.py ORs them).
+
+Whoosh chains a tokenizer and filters as Python generators and caches stems in a pure-Python LFU cache that counts
+every call; one generator and a dict per language give the same tokens in less than half the time (profiling an
+import of 2,000 Reuters stories showed the analysis as the largest part of indexing).
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
-from whoosh.analysis import Filter, Token
-from whoosh.lang.porter import stem as porter_stem
+from whoosh.analysis import Composable, Token
 
 from archivist.core.index import vocabulary
+from archivist.core.index.normalise import CJK, CJK_CLASS, LATIN, combining_marks_class, fold_latin, normalise
+from archivist.core.index.stemmers import SCRIPT_OF_LANGUAGE, language_for, stemmer, stop_words
 
-STEM_CACHE = 200_000
+# A word: letters, digits and combining marks (which Python's \w leaves out: «حَبيبي», «Литва́»), with inner periods
+# kept ("U.S.", as Whoosh's default); an apostrophe between Cyrillic letters («м'ясо»); a hyphen at a line end
+# before a lowercase letter joins the two halves of a broken word ("vis-\nitors").
+_MARKS = combining_marks_class()
+_LETTER = rf"[\w{_MARKS}]"
+_CYRILLIC_LOWER = "а-яёіїєґў"
+WORDS = (rf"{_LETTER}+(?:(?:\.|(?<=[{_CYRILLIC_LOWER}])['\u2019](?=[{_CYRILLIC_LOWER}])"
+         rf"|-[ \t]*\r?\n[ \t]*(?=[a-zß-ÿ{_CYRILLIC_LOWER}])){_LETTER}+)*")
+_WORD = re.compile(WORDS)
+_BROKEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
+MIN_SIZE = 2  # shorter words are not indexed in the stemmed fields (as before: "s" of "author's")
+CACHE_LIMIT = 200_000  # words remembered per language before the memo starts over
+
+_document_language: ContextVar[str | None] = ContextVar("archivist_document_language", default=None)
+_query_languages: ContextVar[Mapping[str, Sequence[str]] | None] = ContextVar("archivist_query_languages",
+                                                                                default=None)
 
 
-class FoldStopStem(Filter):
-    """LowercaseFilter | CharsetFilter(charmap) | StopFilter(stoplist, minsize) | StemFilter, fused.
+@contextmanager
+def document_language(language: str | None) -> Iterator[None]:
+    """Analyse the text indexed in the block as written in ``language`` (None: each script's default)."""
+    token = _document_language.set(language)
+    try:
+        yield
+    finally:
+        _document_language.reset(token)
 
-    Stop words are dropped and later positions renumbered, exactly as Whoosh's StopFilter does, so phrases
-    match across a dropped word. A word stemmed for the first time is offered to ``vocabulary``, which
-    keeps it while an index writer is recording (the words "did you mean" may suggest).
-    """
 
-    def __init__(self, stoplist: frozenset[str], charmap: Mapping[int, Any], minsize: int = 2) -> None:
-        self.stops = frozenset(stoplist)
-        self.charmap = dict(charmap)
-        self.minsize = minsize
-        self.clear()
+@contextmanager
+def query_languages(candidates: Mapping[str, Sequence[str]] | None) -> Iterator[None]:
+    """Analyse query words of each script in each of its candidate languages ({script: [language, …]})."""
+    token = _query_languages.set(candidates)
+    try:
+        yield
+    finally:
+        _query_languages.reset(token)
 
-    def clear(self) -> None:
-        """Forget cached stems, so every word is offered to the vocabulary again."""
-        self._stem = functools.lru_cache(maxsize=STEM_CACHE)(_stem_and_record)
+
+def pieces(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(normalised word, script, start, end) of each word of ``text``; a CJK run gives its bigrams (a lone
+    character itself), underscores split words ("Seige_of_Vicksburg")."""
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        start = match.start()
+        if "-" in raw:
+            raw = _BROKEN.sub("", raw)  # offsets inside a joined word are approximate; only the ends matter
+        word, script = normalise(raw)
+        if "_" in word:
+            offset = start
+            for part in word.split("_"):
+                if part:
+                    yield from _split_cjk(part, script if part.isascii() else normalise(part)[1], offset)
+                offset += len(part) + 1
+        elif script == CJK or (not word.isascii() and _CJK_RUN.search(word)):
+            yield from _split_cjk(word, script, start)
+        else:
+            yield word, script, start, match.end()
+
+
+def _split_cjk(word: str, script: str, start: int) -> Iterator[tuple[str, str, int, int]]:
+    if word.isascii() or not _CJK_RUN.search(word):
+        yield word, script, start, start + len(word)
+        return
+    cursor = 0
+    for run in _CJK_RUN.finditer(word):
+        if run.start() > cursor:
+            part = word[cursor : run.start()]
+            yield part, normalise(part)[1], start + cursor, start + run.start()
+        chars = run.group()
+        if len(chars) == 1:
+            yield chars, CJK, start + run.start(), start + run.end()
+        for offset in range(len(chars) - 1):
+            yield chars[offset : offset + 2], CJK, start + run.start() + offset, start + run.start() + offset + 2
+        cursor = run.end()
+    if cursor < len(word):
+        part = word[cursor:]
+        yield part, normalise(part)[1], start + cursor, start + len(word)
+
+
+class Terms:
+    """The index term of a normalised word in a language (None for a stop word or a too-short word), remembered.
+
+    A word analysed for the first time is offered to ``vocabulary``, which keeps it while an index writer is
+    recording (the words "did you mean" may suggest)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str | None, dict[str, str | None]] = {}
+
+    def term(self, word: str, script: str, language: str | None) -> str | None:
+        memo = self._memo.get(language)
+        if memo is None:
+            memo = self._memo[language] = {}
+        term = memo.get(word, _MISSING)
+        if term is _MISSING:
+            if len(memo) >= CACHE_LIMIT:
+                memo.clear()
+            term = memo[word] = _analyse(word, script, language)
+        return term  # type: ignore[return-value]
+
+    def alternatives(self, word: str, script: str, languages: Sequence[str | None]) -> list[str]:
+        """The distinct terms of ``word`` in each of ``languages`` (stop words give none)."""
+        found: list[str] = []
+        for language in languages:
+            term = self.term(word, script, language)
+            if term is not None and term not in found:
+                found.append(term)
+        return found
+
+
+_MISSING = object()
+
+
+def _analyse(word: str, script: str, language: str | None) -> str | None:
+    if script == CJK:
+        return word
+    if len(word) < MIN_SIZE or (language is not None and word in stop_words(language)):
+        return None
+    if word.isalpha():
+        vocabulary.offer(word)
+    stem = stemmer(language) if language is not None else None
+    if script == LATIN:
+        return fold_latin(stem(fold_latin(word) if language == "en" else word) if stem else word)
+    return stem(word) if stem else word
+
+
+def languages_for(script: str, document: str | None, query: Mapping[str, Sequence[str]] | None) -> Sequence[str | None]:
+    """The languages a word of ``script`` is analysed in: the query's candidates, else the document's."""
+    if query is not None:
+        candidates = query.get(script)
+        if candidates:
+            return candidates
+    return (language_for(script, document),)
+
+
+class LanguageAnalyzer(Composable):
+    """Tokenise, normalise, drop stop words and stem, by language; stop words renumber later positions, as
+    Whoosh's StopFilter does, so a phrase matches across a dropped word."""
+
+    def __init__(self) -> None:
+        self._terms = Terms()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {key: value for key, value in self.__dict__.items() if key != "_stem"}
+        return {}  # the schema is pickled into the index: no cache goes with it
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self.clear()
+        self._terms = Terms()
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, FoldStopStem) and (self.stops, self.minsize) == (other.stops, other.minsize)
+        return type(other) is type(self)
 
     def __hash__(self) -> int:
-        return hash((FoldStopStem, self.minsize))
+        return hash(type(self))
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        stem, stops, charmap, minsize = self._stem, self.stops, self.charmap, self.minsize
-        pos: int | None = None
-        for token in tokens:
-            text = token.text.lower()
-            if not text.isascii():
-                text = text.translate(charmap)
-            if len(text) >= minsize and text not in stops:
-                if token.positions:
-                    if pos is None:
-                        pos = token.pos
-                    else:
-                        pos += 1
-                        token.pos = pos
-                token.stopped = False
-                token.text = stem(text)
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: Any) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        document = _document_language.get()
+        query = _query_languages.get() if mode == "query" else None
+        terms = self._terms
+        chosen: dict[str, Sequence[str | None]] = {}
+        pos: int | None = None  # as Whoosh's StopFilter: the first kept word keeps its place, later ones follow it
+        for index, (word, script, start, end) in enumerate(
+            [(*normalise(value), 0, len(value))] if not tokenize else pieces(value), start_pos
+        ):
+            languages = chosen.get(script)
+            if languages is None:
+                languages = chosen[script] = languages_for(script, document, query)
+            found = (terms.alternatives(word, script, languages) if len(languages) > 1
+                     else [term] if (term := terms.term(word, script, languages[0])) is not None else [])
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = word
+            if not found:
+                if not removestops:
+                    token.text, token.stopped = word, True
+                    if positions:
+                        token.pos = index
+                    yield token
+                continue
+            token.stopped = False
+            pos = index if pos is None else pos + 1
+            for term in found:
+                token.text = term
+                if positions:
+                    token.pos = pos
                 yield token
-            elif not token.removestops:
-                token.text = text
-                token.stopped = True
-                yield token
 
 
-def _stem_and_record(word: str) -> str:
-    vocabulary.offer(word)
-    return porter_stem(word)
+class ExactAnalyzer(LanguageAnalyzer):
+    """The words as written, normalised only (case, NFKC, harakat, stress marks): quoted phrases search these."""
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: Any) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.stopped = False
+        token.boost = 1.0
+        for pos, (word, _script, start, end) in enumerate(
+            [(*normalise(value), 0, len(value))] if not tokenize else pieces(value), start_pos
+        ):
+            token.text = word
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+def exact_words(text: str) -> list[str]:
+    """The exact forms of the words of ``text`` (what ExactAnalyzer indexes), in order."""
+    return [word for word, _script, _start, _end in pieces(text)]
+
+
+def is_language_of_script(language: str | None, script: str) -> bool:
+    return language is not None and SCRIPT_OF_LANGUAGE.get(language) == script

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from archivist.core.language.codes import primary_language
+
 if TYPE_CHECKING:
     from archivist.core.catalogue.models import Document
 
@@ -23,15 +25,21 @@ class IndexDocument:
     tags: list[str] = field(default_factory=list)
     collections: list[int] = field(default_factory=list)
     issued: str | None = None
+    language: str | None = None  # ISO 639-1; the analysis stems in it (index.add_fields)
 
     def fields(self) -> dict[str, object]:
         values: dict[str, object] = {
             "id": self.id,
             "title": self.title or "",
             "body": self.body,
+            "exact_title": self.title or "",
+            "exact": self.body,
             "format": self.format,
             "author": "; ".join(self.authors),
         }
+        language = primary_language(self.language)
+        if language:
+            values["lang"] = language
         if self.site:
             values["site"] = self.site
             values["site_key"] = self.site.lower()
@@ -67,7 +75,7 @@ def index_entry(document: Document, text: str, collections: list[int], tags: lis
         id=document.id, title=document.title, body=_with_keywords(text, document), format=document.format,
         authors=list(document.authors or []), site=document.site or document.publisher,
         tags=tags if tags is not None else [tag.name for tag in document.tags], collections=collections,
-        issued=document.issued,
+        issued=document.issued, language=document.language,
     )
 
 

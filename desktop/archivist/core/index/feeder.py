@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from archivist.core.index.documents import IndexDocument
-from archivist.core.index.index import SearchIndex
+from archivist.core.index.index import SearchIndex, add_fields
 from archivist.core.processes import main_module_hidden, worker_context
 
 log = logging.getLogger("archivist.index")
@@ -167,7 +167,7 @@ class _Writing:
             self._writer = self._stack.enter_context(self.index.writer())
             self._opened, self._count = time.monotonic(), 0
         for fields in documents:
-            self._writer.update_document(**fields)
+            add_fields(self._writer, fields)
         self._count += len(documents)
 
     def commit_if_due(self) -> None:

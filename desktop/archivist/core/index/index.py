@@ -19,6 +19,7 @@ from whoosh.writing import SegmentWriter
 
 from archivist.core.errors import ArchivistError
 from archivist.core.index import vocabulary
+from archivist.core.index.analysis import document_language
 from archivist.core.index.documents import IndexDocument
 from archivist.core.index.schema import SCHEMA_VERSION, build_schema
 from archivist.core.index.scoring import ArchivistBM25
@@ -147,7 +148,7 @@ class SearchIndex:
         count = 0
         with self.writer() as writer:
             for document in documents:
-                writer.update_document(**document.fields())
+                add_fields(writer, document.fields())
                 count += 1
         return count
 
@@ -169,7 +170,7 @@ class SearchIndex:
             try:
                 with vocabulary.recording() as words:
                     for document in documents:
-                        writer.add_document(**document.fields())
+                        add_fields(writer, document.fields(), replace=False)
                         count += 1
                 vocabulary.save(fresh, words)
             except BaseException:
@@ -188,3 +189,13 @@ class SearchIndex:
             shutil.rmtree(old, ignore_errors=True)
             log.info("index rebuilt with %d documents", count)
             return count
+
+
+def add_fields(writer: SegmentWriter, fields: dict[str, object], replace: bool = True) -> None:
+    """Index one document's fields (IndexDocument.fields()), its text analysed in its language."""
+    language = fields.get("lang")
+    with document_language(language if isinstance(language, str) else None):
+        if replace:
+            writer.update_document(**fields)
+        else:
+            writer.add_document(**fields)

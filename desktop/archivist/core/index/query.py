@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from whoosh.fields import Schema
@@ -12,13 +13,17 @@ from whoosh.qparser import (
     FieldAliasPlugin,
     FuzzyTermPlugin,
     GtLtPlugin,
-    MultifieldParser,
+    MultifieldPlugin,
     OrGroup,
+    PhrasePlugin,
+    QueryParser,
 )
 from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode
-from whoosh.query import And, CompoundQuery, NullQuery, Or, Query
+from whoosh.query import And, CompoundQuery, NullQuery, Or, Query, Term
 
-from archivist.core.index.schema import WORDS
+from archivist.core.index.analysis import query_languages
+from archivist.core.index.phrases import ExactPhrasePlugin, word_query
+from archivist.core.index.schema import EXACT_FIELDS, WORDS
 from archivist.core.index.scoring import CoordOr
 
 log = logging.getLogger("archivist.index")
@@ -90,8 +95,26 @@ class CoordGroup(OrGroup):
         super().__init__(nodes=nodes, **kwargs)
 
 
-def make_parser(schema: Schema) -> MultifieldParser:
-    parser = MultifieldParser(["title", "body"], schema, fieldboosts={"title": TITLE_BOOST}, group=CoordGroup)
+class LanguageParser(QueryParser):
+    """Whoosh's parser, but a word that analyses to several terms is read by ``phrases.word_query``: terms at one
+    position (the word in each candidate language) are alternatives, a short CJK run is a phrase of bigrams."""
+
+    def term_query(self, fieldname: str, text: str, termclass: type, boost: float = 1.0, tokenize: bool = True,
+                   removestops: bool = True) -> Query | None:
+        if termclass is not Term or not tokenize or not self.schema or fieldname not in self.schema:
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        field = self.schema[fieldname]
+        if field.self_parsing() or field.multitoken_query != "default":
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        return word_query(field, fieldname, text, boost, removestops, self.group.qclass)
+
+
+def make_parser(schema: Schema) -> QueryParser:
+    """Whoosh's MultifieldParser over title and body, with LanguageParser's words and exact phrases."""
+    parser = LanguageParser(None, schema, group=CoordGroup)
+    parser.add_plugin(MultifieldPlugin(["title", "body"], fieldboosts={"title": TITLE_BOOST}))
+    parser.remove_plugin_class(PhrasePlugin)
+    parser.add_plugin(ExactPhrasePlugin())
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(GtLtPlugin())
     parser.add_plugin(IsoDateParserPlugin(dateparser=None))
@@ -99,9 +122,16 @@ def make_parser(schema: Schema) -> MultifieldParser:
     return parser
 
 
+WORD_FIELDS = frozenset({"title", "body", *EXACT_FIELDS.values()})
+
+
 def _is_words(clause: Query) -> bool:
-    """A clause the parser spread over title and body: a word, phrase, wildcard or fuzzy word of free text."""
-    return isinstance(clause, Or) and {sub.field() for sub in clause.subqueries} == {"title", "body"}
+    """A clause the parser spread over title and body (or their exact forms): a word, phrase, wildcard or fuzzy
+    word of free text."""
+    if not isinstance(clause, Or):
+        return False
+    fields = {sub.field() for sub in clause.subqueries}
+    return len(fields) == 2 and fields <= WORD_FIELDS
 
 
 def require_filters(query: Query) -> Query:
@@ -124,9 +154,18 @@ def as_free_text(text: str) -> str:
     return " ".join(match.group().lower() for match in _WORD.finditer(text))
 
 
-def parse_query(schema: Schema, text: str, free_text: bool = False) -> Query:
+def parse_query(schema: Schema, text: str, free_text: bool = False,
+                languages: Mapping[str, Sequence[str]] | None = None) -> Query:
     """Whoosh parses leniently (a syntax error becomes literal words); anything it still chokes on is
-    searched as free text, so a query never ends in a traceback."""
+    searched as free text, so a query never ends in a traceback.
+
+    ``languages``: the candidate languages of each script (languages.query_candidates) the words are analysed in.
+    """
+    with query_languages(languages):
+        return _parse(schema, text, free_text)
+
+
+def _parse(schema: Schema, text: str, free_text: bool) -> Query:
     parser = make_parser(schema)
     if free_text:
         return parser.parse(as_free_text(text))

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from whoosh.query import Or, Term
 from whoosh.searching import Searcher
 
+from archivist.core.index.analysis import document_language
 from archivist.core.index.index import SearchIndex
+from archivist.core.index.matching import TermMatcher, find_matches
 from archivist.core.index.postings import postings
 from archivist.core.index.ranking import rank
-from archivist.core.index.schema import text_analyzer
-from archivist.core.index.snippets import TermMatcher, find_matches
+from archivist.core.index.stemmers import SCRIPT_OF_LANGUAGE
 
 KEY_TERMS = 12
 
@@ -34,11 +35,13 @@ def related_documents(index: SearchIndex, document_id: int, text: str, limit: in
     docnum = searcher.document_number(id=document_id)
     if docnum is None or not text.strip() or limit <= 0:
         return []
-    key_terms = searcher.key_terms_from_text("body", text, numterms=KEY_TERMS)
+    language = searcher.stored_fields(docnum).get("lang")
+    with document_language(language):  # its words stemmed as the index stemmed them
+        key_terms = searcher.key_terms_from_text("body", text, numterms=KEY_TERMS)
     if not key_terms:
         return []
     query = Or([Term("body", term, boost=weight) for term, weight in key_terms])
-    words = surface_words(text, [term for term, _weight in key_terms])
+    words = surface_words(text, [term for term, _weight in key_terms], language)
     hits: list[RelatedHit] = []
     for other, score, shared in _ranked(searcher, query, docnum, limit):
         stored = searcher.stored_fields(other)
@@ -74,9 +77,11 @@ def _text(value: object) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
-def surface_words(text: str, terms: list[str]) -> dict[str, str]:
+def surface_words(text: str, terms: list[str], language: str | None = None) -> dict[str, str]:
     """The word a reader would recognise for each stemmed term: its most frequent form in ``text``."""
     forms: dict[str, Counter[str]] = {term: Counter() for term in terms}
-    for start, end, term in find_matches(text, TermMatcher(text_analyzer(), terms)):
+    script = SCRIPT_OF_LANGUAGE.get(language or "")
+    languages = {script: [language]} if script and language else None
+    for start, end, term in find_matches(text, TermMatcher(terms, languages=languages)):
         forms[term][text[start:end].lower()] += 1
     return {term: (counts.most_common(1)[0][0] if counts else term) for term, counts in forms.items()}

@@ -2,41 +2,74 @@
 
 from __future__ import annotations
 
-from whoosh.analysis import STOP_WORDS as WHOOSH_STOP_WORDS
-from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.analysis import Token
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
-from whoosh.lang import stopwords_for_language
-from whoosh.support.charset import accent_map
 
-from archivist.core.index.analysis import FoldStopStem
+from archivist.core.index.analysis import WORDS, ExactAnalyzer, LanguageAnalyzer, pieces
+from archivist.core.index.normalise import LATIN, fold_latin
+from archivist.core.index.stemmers import ENGLISH_STOP_WORDS
 
-# Bumped whenever the schema or the analysis changes: an index of another version is rebuilt on open.
+# Bumped whenever the schema or the analysis changes: an index of another version is rebuilt (``archivist
+# reindex``, or on opening the archive, with progress in the CLI).
 # 4: no Whoosh spelling fields ("did you mean" reads index/vocabulary.txt), one fused analysis filter.
-SCHEMA_VERSION = 4
+# 5: analysis by language (issue 15), exact-form fields for quoted phrases, the language of each document,
+#    host names and file-name titles split into words.
+SCHEMA_VERSION = 5
 
-# Words: letters and digits, with inner apostrophes/periods kept ("U.S.", "don't"); same as Whoosh's default.
-WORDS = r"\w+(\.?\w+)*"
+STOP_WORDS = ENGLISH_STOP_WORDS
+__all__ = ["SCHEMA_VERSION", "STOP_WORDS", "WORDS", "build_schema", "exact_analyzer", "name_analyzer",
+           "text_analyzer"]
 
-
-# The standard English stop list (127 words, NLTK's) rather than Whoosh's 34: natural-language questions are
-# full of "what", "which", "there", "been"; dropping them raised MAP on both relevance collections
-# (benchmarks/relevance.py: Cranfield 0.432 → 0.443, CISI 0.172 → 0.182). Phrases still match across a
-# dropped word because the stop filter renumbers positions.
-STOP_WORDS = frozenset(stopwords_for_language("en")) | frozenset(WHOOSH_STOP_WORDS)
-
-
-def text_analyzer() -> Analyzer:
-    """Lowercase, fold accents ("école" → "ecole"), drop stop words, stem ("killed" → "kill")."""
-    return RegexTokenizer(WORDS) | FoldStopStem(STOP_WORDS, accent_map)
+# Quoted phrases search these instead of the stemmed fields (query.py).
+EXACT_FIELDS = {"title": "exact_title", "body": "exact"}
 
 
-def name_analyzer() -> Analyzer:
-    """For authors and sites: lowercase and accent-folded words, no stemming or stop words."""
-    return RegexTokenizer(WORDS) | LowercaseFilter() | CharsetFilter(accent_map)
+def text_analyzer() -> LanguageAnalyzer:
+    """Normalise for the script, drop stop words, stem in the document's (or query's) language."""
+    return LanguageAnalyzer()
+
+
+def exact_analyzer() -> ExactAnalyzer:
+    return ExactAnalyzer()
+
+
+class NameAnalyzer(LanguageAnalyzer):
+    """For authors and sites: normalised, accent-folded words, no stemming or stop words; a host name is split
+    into its parts, so ``site:wikipedia`` finds en.wikipedia.org."""
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: Any) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.stopped, token.boost = False, 1.0
+        pos = start_pos
+        for word, script, start, _end in pieces(value):
+            offset = start
+            for part in word.split("."):
+                if part:
+                    token.text = fold_latin(part) if script == LATIN else part
+                    if keeporiginal:
+                        token.original = part
+                    if positions:
+                        token.pos = pos
+                    if chars:
+                        token.startchar, token.endchar = start_char + offset, start_char + offset + len(part)
+                    pos += 1
+                    yield token
+                offset += len(part) + 1
+
+
+def name_analyzer() -> NameAnalyzer:
+    return NameAnalyzer()
 
 
 def build_schema() -> Schema:
     analyzer = text_analyzer()
+    exact = exact_analyzer()
+    names = name_analyzer()
     return Schema(
         id=NUMERIC(int, bits=64, stored=True, unique=True, signed=False),
         # The title's weight over the body is applied at query time (query.TITLE_BOOST), so it can be
@@ -45,9 +78,15 @@ def build_schema() -> Schema:
         # "did you mean" offers are recorded as the analyzer first meets them (index/vocabulary.py).
         title=TEXT(analyzer=analyzer, stored=True, phrase=True),
         body=TEXT(analyzer=analyzer, stored=False, phrase=True),
-        author=TEXT(analyzer=name_analyzer(), phrase=True),
-        site=TEXT(analyzer=name_analyzer(), phrase=True),
+        # The words as written, with positions: a quoted phrase means those words in that order (issue 15).
+        exact_title=TEXT(analyzer=exact, stored=False, phrase=True),
+        exact=TEXT(analyzer=exact, stored=False, phrase=True),
+        author=TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
+        site=TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
         site_key=ID(stored=False, sortable=True),
+        # The document's language (ISO 639-1), as the analysis used it; the query reads the archive's
+        # languages from this field's lexicon, and ``lang:ru`` narrows.
+        lang=ID(stored=True),
         tag=KEYWORD(lowercase=True, commas=True, scorable=True, sortable=True),
         collection=KEYWORD(commas=True, sortable=True),
         format=ID(stored=True, sortable=True),

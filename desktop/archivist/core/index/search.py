@@ -10,17 +10,20 @@ from whoosh.query import AndNot, MultiTerm, Not, Phrase, Query, Term
 from whoosh.searching import Searcher
 
 from archivist.core.index.index import SearchIndex
+from archivist.core.index.languages import query_candidates
+from archivist.core.index.matching import TermMatcher, find_matches
 from archivist.core.index.postings import EXPANSIONS
 from archivist.core.index.query import parse_query
 from archivist.core.index.ranking import rank
-from archivist.core.index.schema import text_analyzer
-from archivist.core.index.snippets import Snippet, TermMatcher, TextsSource, make_snippets
+from archivist.core.index.schema import EXACT_FIELDS
+from archivist.core.index.snippets import Snippet, TextsSource, make_snippets
 from archivist.core.index.spelling import suggest
 
 log = logging.getLogger("archivist.index")
 
 SORTS = ("relevance", "date", "-date")
 TEXT_FIELDS = ("title", "body")
+EXACT_WORD_FIELDS = tuple(EXACT_FIELDS.values())
 # "Finds nothing or little": below this many hits a corrected query is offered when one exists.
 SUGGEST_BELOW = 3
 
@@ -42,12 +45,10 @@ class SearchResults:
     suggestion: str | None = None
 
 
-_ANALYZER = text_analyzer()
-
-
 @dataclass(slots=True)
 class QueryWords:
-    """The title/body words of a parsed query: loose words, and phrases (sequences of index terms).
+    """The title/body words of a parsed query: loose words, and exact phrases (sequences of exact forms); the
+    words of a proximity search ("…"~N) are loose words.
 
     Words under a NOT are left out: no hit holds them. Wildcards, prefixes and fuzzy words are kept as queries
     and expanded to the index terms they match when the matcher is made."""
@@ -55,10 +56,11 @@ class QueryWords:
     loose: set[str] = field(default_factory=set)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     expanding: list[MultiTerm] = field(default_factory=list)
+    languages: dict[str, list[str]] | None = None
 
     @classmethod
-    def of(cls, query: Query) -> QueryWords:
-        words = cls()
+    def of(cls, query: Query, languages: dict[str, list[str]] | None = None) -> QueryWords:
+        words = cls(languages=languages)
         words._walk(query)
         return words
 
@@ -68,8 +70,10 @@ class QueryWords:
         if isinstance(query, AndNot):
             self._walk(query.a)
         elif isinstance(query, Phrase):
-            if query.fieldname in TEXT_FIELDS and tuple(query.words) not in self.phrases:
+            if query.fieldname in EXACT_WORD_FIELDS and tuple(query.words) not in self.phrases:
                 self.phrases.append(tuple(query.words))
+            elif query.fieldname in TEXT_FIELDS:
+                self.loose.update(query.words)
         elif isinstance(query, Term):
             if query.fieldname in TEXT_FIELDS:
                 self.loose.add(str(query.text))
@@ -91,7 +95,7 @@ class QueryWords:
             for subsearcher, _offset in searcher.leaf_searchers()
             for word in EXPANSIONS.terms(subsearcher.reader(), query)
         }
-        return TermMatcher(_ANALYZER, self.loose | expanded, self.phrases)
+        return TermMatcher(self.loose | expanded, self.phrases, self.languages)
 
 
 def run_search(
@@ -110,11 +114,12 @@ def run_search(
     """
     started = time.perf_counter()
     searcher = index.searcher()
-    query = parse_query(searcher.schema, text, free_text)
+    languages = query_candidates(searcher.reader(), text)
+    query = parse_query(searcher.schema, text, free_text, languages)
     ranked, total = _ranked(searcher, query, max(limit, 1), sort)
     hits = [_hit(searcher, docnum, score, sort) for score, docnum in ranked[: max(limit, 0)]]
     if snippets and hits:
-        matcher = QueryWords.of(query).matcher(searcher)
+        matcher = QueryWords.of(query, languages).matcher(searcher)
         sources = texts([hit.id for hit in hits])
         for hit in hits:
             source = sources.get(hit.id)
@@ -147,3 +152,12 @@ def _hit(searcher: Searcher, docnum: int, score: float, sort: str) -> Hit:
     stored = searcher.stored_fields(docnum)
     # Sorted by date, Whoosh's "score" is the sort key, not a relevance score: report none.
     return Hit(int(stored["id"]), stored.get("title", ""), round(float(score), 4) if sort == "relevance" else 0.0)
+
+
+def match_spans(index: SearchIndex, text: str, query_text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in ``text`` of what ``query_text`` matches, as the search marks it: each matched word,
+    and each exact phrase as one match (the reader's marks)."""
+    searcher = index.searcher()
+    languages = query_candidates(searcher.reader(), query_text)
+    matcher = QueryWords.of(parse_query(searcher.schema, query_text, languages=languages), languages).matcher(searcher)
+    return [(start, end) for start, end, _key in find_matches(text, matcher)]

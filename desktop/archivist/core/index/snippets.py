@@ -1,24 +1,20 @@
 """Snippets with the matched words marked and the page each one is on.
 
 Whoosh's own highlighter reads only the first 32 KB of a text; this scans the whole text (a 300-page PDF
-included). A regex of the matched terms' prefixes finds the few candidate words fast (a 2 MB text in a few
-milliseconds), each candidate is analysed like the index does, and the windows holding the most distinct
-terms or phrases are kept.
+included): matching.py finds the matched words and phrases (a 2 MB text in a few milliseconds), and the windows
+holding the most distinct terms or phrases are kept. Marks are offsets into the logical (stored) order of the
+text, so in right-to-left text they land on the right characters whatever the display does.
 """
 
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from whoosh.analysis import Analyzer
-from whoosh.support.charset import accent_map
-
 from archivist.core.extract.base import Page, page_at
+from archivist.core.index.matching import TermMatcher, find_matches
 
-_WORD = re.compile(r"\w+(?:\.?\w+)*")
 WINDOW = 220
 MAX_SNIPPETS = 3
 
@@ -53,113 +49,6 @@ class Snippet:
             cursor = end
         out.append(self.text[cursor:])
         return "".join(out)
-
-
-class TermMatcher:
-    """Finds the words of a text whose analysed form is a matched term, and the query's phrases.
-
-    ``terms`` are index terms to mark one word at a time; ``phrases`` are sequences of index terms to mark
-    only where they stand next to each other (stop words between them are skipped, as the index does).
-    """
-
-    def __init__(self, analyzer: Analyzer, terms: Iterable[str], phrases: Iterable[Sequence[str]] = ()) -> None:
-        self._analyzer = analyzer
-        self.terms = set(terms)
-        self.phrases = [tuple(phrase) for phrase in phrases if phrase]
-        self._cache: dict[str, str | None] = {}
-        starts = self.terms | {phrase[0] for phrase in self.phrases}
-        self.candidates = _candidate_pattern(starts) if starts else None
-
-    def term_of(self, word: str) -> str | None:
-        """The index term of a surface word (None for a stop word)."""
-        lowered = word.lower()
-        if lowered not in self._cache:
-            tokens = [token.text for token in self._analyzer(lowered)]
-            self._cache[lowered] = tokens[0] if tokens else None
-        return self._cache[lowered]
-
-
-def _stem_prefix(term: str) -> str:
-    """A prefix every surface form of a Porter-stemmed term starts with.
-
-    The stemmer only rewrites a word's end: "happy" → "happi", "hoping" → "hope", "feasibility" → "feasibl";
-    dropping a final e/i and the l of "bl" gives a true prefix (checked on 20,000 Reuters and CISI words).
-    """
-    prefix = term
-    if len(prefix) > 1 and prefix[-1] in "ei":
-        prefix = prefix[:-1]
-    if prefix.endswith("bl"):
-        prefix = prefix[:-1]
-    return prefix
-
-
-def _folded_variants() -> dict[str, str]:
-    """For each ASCII letter, every character that accent folding turns into it ("e" → "eéèêë…")."""
-    variants: dict[str, list[str]] = {}
-    for code, folded in accent_map.items():
-        if isinstance(folded, str) and len(folded) == 1:
-            variants.setdefault(folded, [folded]).append(chr(code))
-    return {letter: "".join(chars) for letter, chars in variants.items()}
-
-
-_VARIANTS = _folded_variants()
-
-
-def _covering_prefixes(prefixes: Iterable[str]) -> list[str]:
-    """The prefixes no shorter one covers, longest first: "ship" makes "shipment" redundant, which keeps the
-    regex of a prefix or wildcard query that expands to hundreds of terms short."""
-    kept: set[str] = set()
-    for prefix in sorted(set(prefixes), key=len):
-        if not any(prefix[:end] in kept for end in range(1, len(prefix) + 1)):
-            kept.add(prefix)
-    return sorted(kept, key=len, reverse=True)
-
-
-def _candidate_pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    """Words that may analyse to one of ``terms``: a regex over prefixes, accent- and case-blind."""
-    prefixes = _covering_prefixes(_stem_prefix(term) for term in terms)
-    alternatives = [
-        "".join(f"[{re.escape(_VARIANTS[char])}]" if char in _VARIANTS else re.escape(char) for char in prefix)
-        for prefix in prefixes
-    ]
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)})\w*(?:\.\w+)*", re.IGNORECASE)
-
-
-def _phrase_end(text: str, matcher: TermMatcher, phrase: tuple[str, ...], position: int) -> int | None:
-    """Where ``phrase[1:]`` ends when it follows ``position`` word by word; None when it does not."""
-    for wanted in phrase[1:]:
-        while True:
-            word = _WORD.search(text, position)
-            if word is None:
-                return None
-            position = word.end()
-            term = matcher.term_of(word.group())
-            if term is not None:  # a stop word between phrase words is skipped, as in the index
-                break
-        if term != wanted:
-            return None
-    return position
-
-
-def find_matches(text: str, matcher: TermMatcher) -> list[tuple[int, int, str]]:
-    """Every (start, end, key) to mark: a matched word (key = its term) or a whole phrase (key = the phrase)."""
-    if matcher.candidates is None:
-        return []
-    found: list[tuple[int, int, str]] = []
-    for match in matcher.candidates.finditer(text):
-        term = matcher.term_of(match.group())
-        if term is None:
-            continue
-        if term in matcher.terms:
-            found.append((match.start(), match.end(), term))
-            continue
-        for phrase in matcher.phrases:
-            if phrase[0] == term:
-                end = _phrase_end(text, matcher, phrase, match.end())
-                if end is not None:
-                    found.append((match.start(), end, " ".join(phrase)))
-                    break
-    return found
 
 
 def _windows(matches: list[tuple[int, int, str]], length: int) -> list[tuple[int, int, int]]:
@@ -219,6 +108,8 @@ def _snippet(text: str, pages: list[Page], start: int, end: int, matches: list[t
     page = page_at(pages, inside[0][0] if inside else start)
     return Snippet(_clean(text[start:end]), page, start, end, marks)
 
+
+__all__ = ["Snippet", "TermMatcher", "TextsSource", "find_matches", "make_snippets"]
 
 # The texts and pages of several documents at once (one catalogue query for a page of hits); ids it lacks
 # get no snippets.

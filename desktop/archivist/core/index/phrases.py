@@ -1,0 +1,85 @@
+"""How the parser reads quoted phrases and words that analyse to several terms.
+
+A quoted phrase (``"without any authorization"``) searches the exact-form fields: the words as written, stop
+words included, in that order; the stemmed fields would also match "without the author's consent". A phrase
+with slop (``"coalition civilians"~5``) stays a proximity search of the stemmed fields.
+"""
+
+from __future__ import annotations
+
+from whoosh.fields import FieldType
+from whoosh.qparser import PhrasePlugin
+from whoosh.qparser.syntax import attach
+from whoosh.query import Or, Phrase, Query, Term
+
+from archivist.core.index.normalise import is_cjk
+from archivist.core.index.schema import EXACT_FIELDS
+
+# A CJK run of up to this many characters is a word (联合国) and must match as written: a phrase of its
+# bigrams. A longer run is a sentence without spaces, searched as its bigrams OR-ed, as Lucene's CJK analysis does.
+CJK_WORD = 4
+
+
+def analysed(field: FieldType, text: str, removestops: bool = True) -> list[tuple[list[str], int, int]]:
+    """The terms of ``text`` in query mode grouped by position: [(alternatives, startchar, endchar)]."""
+    groups: list[tuple[list[str], int, int]] = []
+    last = None
+    for token in field.tokenize(text, mode="query", positions=True, chars=True, removestops=removestops):
+        if token.pos == last and groups:
+            if token.text not in groups[-1][0]:
+                groups[-1][0].append(token.text)
+        else:
+            groups.append(([token.text], token.startchar, token.endchar))
+            last = token.pos
+    return groups
+
+
+def word_query(field: FieldType, fieldname: str, text: str, boost: float, removestops: bool,
+               group: type) -> Query | None:
+    """The query of one word of free text: a term, the alternatives of its candidate languages OR-ed, a phrase of
+    a short CJK run's bigrams, or (a word the tokeniser splits, "U.S.-led") its terms in the parser's group."""
+    groups = analysed(field, text, removestops)
+    if not groups:
+        return None
+    parts: list[Query] = [
+        Term(fieldname, alternatives[0], boost=boost) if len(alternatives) == 1
+        else Or([Term(fieldname, term) for term in alternatives], boost=boost)
+        for alternatives, _start, _end in groups
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    singles = [alternatives[0] for alternatives, _s, _e in groups if len(alternatives) == 1]
+    if len(singles) == len(groups) and all(is_cjk(term[0]) for term in singles) and len(singles) < CJK_WORD:
+        return Phrase(fieldname, singles, boost=boost)
+    return group(parts)
+
+
+class ExactPhrasePlugin(PhrasePlugin):
+    """Whoosh's phrase syntax; a phrase without slop over title or body searches their exact-form fields."""
+
+    class ExactPhraseNode(PhrasePlugin.PhraseNode):
+        def query(self, parser: object) -> Query:
+            fieldname = self.fieldname or parser.fieldname  # type: ignore[attr-defined]
+            if self.slop == 1 and fieldname in EXACT_FIELDS:
+                fieldname = EXACT_FIELDS[fieldname]
+            schema = parser.schema  # type: ignore[attr-defined]
+            if not schema or fieldname not in schema or not schema[fieldname].analyzer:
+                return super().query(parser)
+            # The first term at each position: a proximity search takes a word in one language only.
+            groups = analysed(schema[fieldname], self.text)
+            start = self.textstartchar
+            query = Phrase(fieldname, [alternatives[0] for alternatives, _s, _e in groups], slop=self.slop,
+                           boost=self.boost, char_ranges=[(start + s, start + e) for _a, s, e in groups])
+            return attach(query, self)
+
+    class ExactPhraseTagger(PhrasePlugin.PhraseTagger):
+        def create(self, parser: object, match: object) -> PhrasePlugin.PhraseNode:
+            slop = match.group("slop")  # type: ignore[attr-defined]
+            return ExactPhrasePlugin.ExactPhraseNode(match.group("text"), match.start("text"),  # type: ignore[attr-defined]
+                                                     int(slop) if slop else 1)
+
+    def taggers(self, parser: object) -> list[tuple[object, int]]:
+        return [(self.ExactPhraseTagger(self.expr), 0)]
+
+
+__all__ = ["ExactPhrasePlugin", "Or", "word_query"]

@@ -1,0 +1,131 @@
+"""Stemmers and stop words by language: Porter for English (as before), Snowball (PyStemmer) for the others.
+
+Snowball has no Ukrainian stemmer; ``ukrainian_stem`` strips the inflectional endings (a light stemmer in the
+manner of Lucene's light stemmers for Russian and Finnish). Arabic and Persian stop lists follow the most
+frequent function words of Lucene's lists; Whoosh ships the other lists (NLTK's).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import Stemmer
+from whoosh.analysis import STOP_WORDS as WHOOSH_STOP_WORDS
+from whoosh.lang import NoStopWords, stopwords_for_language
+from whoosh.lang.porter import stem as porter_stem
+
+from archivist.core.index.normalise import ARABIC, CYRILLIC, GREEK, LATIN, OTHER, normalise
+
+ENGLISH = "en"
+
+# The standard English stop list (127 words, NLTK's) rather than Whoosh's 34: natural-language questions are
+# full of "what", "which", "there", "been"; dropping them raised MAP on both relevance collections
+# (benchmarks/relevance.py: Cranfield 0.432 → 0.443, CISI 0.172 → 0.182). Phrases still match across a
+# dropped word because the stop filter renumbers positions.
+ENGLISH_STOP_WORDS = frozenset(stopwords_for_language("en")) | frozenset(WHOOSH_STOP_WORDS)
+
+# Language code → Snowball algorithm (PyStemmer names).
+SNOWBALL = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",
+    "nl": "dutch", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french", "de": "german",
+    "el": "greek", "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian",
+    "lt": "lithuanian", "ne": "nepali", "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "fa": "persian",
+    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "st": "sesotho",
+    "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
+
+# The script each language is written in, where a word of that script in a document of that language is
+# analysed in the language; a word of another script falls back to the script's default.
+SCRIPT_OF_LANGUAGE = {
+    **{code: LATIN for code in ("en", "fr", "es", "de", "it", "pt", "nl", "tr", "da", "sv", "no", "nb", "nn", "fi",
+                                "hu", "ro", "ca", "eu", "cs", "pl", "lt", "et", "id", "ga", "eo", "st")},
+    **{code: CYRILLIC for code in ("ru", "uk", "sr", "bg", "be", "mk")},
+    **{code: ARABIC for code in ("ar", "fa", "ur", "ps")},
+    "el": GREEK, "hi": OTHER, "ne": OTHER, "ta": OTHER, "hy": OTHER, "yi": OTHER,
+}
+SCRIPT_DEFAULT = {LATIN: ENGLISH, CYRILLIC: "ru", ARABIC: "ar", GREEK: "el"}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ARABIC_STOP_WORDS = _words(
+    "في من على إلى الى عن مع أن ان إن هذا هذه ذلك التي الذي الذين كان كانت قد لا ما لم لن او أو ثم كل بين عند"
+    " هو هي هم نحن انا أنا انت أنت كما حتى منذ إذا اذا لكن بعد قبل حيث أي اي غير عليه عليها فيه فيها منه منها"
+    " به بها له لها لقد وقد وفي ومن وان وأن"
+)
+PERSIAN_STOP_WORDS = _words(
+    "و در به از که این آن را با است برای هم تا یا بر می ها های ای شد شده شود کرد کرده کند بود باشد"
+    " خود ما من تو او آنها اما اگر هر نیز چه چون پس باید دیگر یک نه همه وی ان"
+)
+UKRAINIAN_STOP_WORDS = _words(
+    "і й та в у на з із зі до від за по про під над для що як це не ні але або чи же би б є був була було були"
+    " він вона воно вони ми ви я ти його її їх їм цей ця ці той та те також так вже ще щоб коли де який яка яке"
+    " які котрий тому"
+)
+STOP_WORDS = {"ar": ARABIC_STOP_WORDS, "fa": PERSIAN_STOP_WORDS, "uk": UKRAINIAN_STOP_WORDS,
+              ENGLISH: ENGLISH_STOP_WORDS}
+
+# Ukrainian inflectional endings, longest first; a stem keeps at least UK_MIN_STEM letters.
+UK_ENDINGS = tuple(sorted(_words(
+    "ами ями ові еві ах ях ом ем ою єю ям ам ів їв ей ий ій ої ого ому ому ими ими іми ими ьої ього ьому их іх"
+    " ими ою ую юю ая яя ее іє ує уть ють ать ять ить ати яти іти ити ться ись ся сь ла ли ло в а я о е є у ю і ї и ь"
+    " ший ша ше ші ою ення ення ання ість ості ості істю ам ях ному ній ня ні ню ною ньої"
+), key=len, reverse=True))
+UK_MIN_STEM = 3
+
+
+def ukrainian_stem(word: str) -> str:
+    """The word without its longest inflectional ending, if at least UK_MIN_STEM letters remain."""
+    for ending in UK_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= UK_MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _arabic(stem: Callable[[str], str]) -> Callable[[str], str]:
+    """Snowball's Arabic stemmer, after the conjunction و before the article is taken off ("والاطفال"): Snowball
+    leaves it, Lucene's light stemmer removes it."""
+
+    def arabic(word: str) -> str:
+        if word.startswith("وال") and len(word) >= 6:
+            word = word[1:]
+        return stem(word)
+
+    return arabic
+
+
+@functools.cache
+def stemmer(language: str) -> Callable[[str], str] | None:
+    """The stem function of a language; None when it has none (its words are indexed as normalised)."""
+    if language == ENGLISH:
+        return porter_stem  # what the index always used: its relevance figures were tuned on it
+    if language == "uk":
+        return ukrainian_stem
+    algorithm = SNOWBALL.get(language)
+    if algorithm is None:
+        return None
+    stem = Stemmer.Stemmer(algorithm).stemWord
+    return _arabic(stem) if language == "ar" else stem
+
+
+@functools.cache
+def stop_words(language: str) -> frozenset[str]:
+    """The language's stop words, normalised as the words of a text are (Persian ی → ي, Russian ё → е)."""
+    if language in STOP_WORDS:
+        words = STOP_WORDS[language]
+    else:
+        try:
+            words = frozenset(stopwords_for_language(language))
+        except NoStopWords:
+            return frozenset()
+    return frozenset(normalise(word)[0] for word in words)
+
+
+def language_for(script: str, document_language: str | None) -> str | None:
+    """The language a word of ``script`` is analysed in, within a document of ``document_language``."""
+    if document_language and SCRIPT_OF_LANGUAGE.get(document_language) == script:
+        return document_language
+    return SCRIPT_DEFAULT.get(script)
