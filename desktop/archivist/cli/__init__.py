@@ -12,11 +12,23 @@ import sys
 from collections.abc import Sequence
 
 from archivist import __version__
-from archivist.cli import backup, citations, claims, compare, documents, highlights, maintenance, search, team
+from archivist.cli import (
+    backup,
+    citations,
+    claims,
+    compare,
+    documents,
+    edit,
+    highlights,
+    maintenance,
+    ocr,
+    search,
+    team,
+)
 from archivist.cli.context import open_archive_for
 from archivist.core.errors import ArchivistError
 
-COMMAND_MODULES = [documents, search, highlights, citations, compare, maintenance, backup, team, claims]
+COMMAND_MODULES = [documents, search, highlights, citations, edit, compare, maintenance, backup, team, claims, ocr]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 

@@ -72,7 +72,7 @@ def _sniff_special(path: Path, head: bytes) -> str | None:
         return "image"
     if head.startswith(b"WARC/") or (head.startswith(b"\x1f\x8b") and _gzip_starts_warc(head)):
         return "warc"
-    if head.startswith(b"bplist00") and b"WebMainResource" in path.read_bytes()[-65536:]:
+    if head.startswith(b"bplist00"):  # a binary property list: the reader says when it is not a web archive
         return "webarchive"
     if path.suffix.lower() in _MHTML_SUFFIXES or _looks_like_mhtml(head):
         return "mhtml"

@@ -15,6 +15,8 @@ from archivist.core.extract.base import Extracted
 from archivist.core.extract.capture import file_time, mark_capture
 
 _HEAD_BYTES = 8192
+# What browsers name the folder beside a page saved "complete" (Chrome and Firefox; German, French, Spanish).
+COMPANION_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos")
 _SINGLEFILE = re.compile(rb"Page saved with SingleFile\s+url:\s*(\S+)\s+saved date:\s*([^\n(]+)")
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 # SingleFile writes JavaScript's Date.toString(): "Tue Dec 01 2026 01:01:44 GMT+0000".
@@ -44,7 +46,7 @@ def _js_date(raw: bytes) -> datetime | None:
 
 def companion_folder(page: Path) -> Path | None:
     """The ``NAME_files`` folder a browser saved beside ``NAME.html`` (its scripts, styles and images)."""
-    for suffix in ("_files", "-Dateien", "_fichiers", "_archivos"):
+    for suffix in COMPANION_SUFFIXES:
         folder = page.with_name(page.stem + suffix)
         if folder.is_dir():
             return folder

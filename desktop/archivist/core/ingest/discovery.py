@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from archivist.core.extract.limits import Limits
+from archivist.core.extract.saved_page import COMPANION_SUFFIXES
 from archivist.core.records import ImportErrorItem
 from archivist.core.reflibs import is_reference_library
 from archivist.core.store import sha256_of
@@ -36,10 +37,20 @@ def _walk(folder: Path, errors: list[ImportErrorItem]) -> Iterator[Path]:
         errors.append(ImportErrorItem(str(error.filename or folder), f"cannot read the folder: {error.strerror}"))
 
     for root, dirs, names in os.walk(folder, onerror=on_error):
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        dirs[:] = sorted(name for name in dirs if not name.startswith(".") and not saved_page_folder(name, names))
         for name in sorted(names):
             if not name.startswith("."):
                 yield Path(root) / name
+
+
+def saved_page_folder(name: str, siblings: list[str]) -> bool:
+    """Whether folder ``name`` holds a saved page's scripts, styles and images ("Save page, complete": ``X.html``
+    beside ``X_files/``): the page is the document, not each of its parts (issue 14)."""
+    for suffix in COMPANION_SUFFIXES:
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            return any(f"{stem}{extension}" in siblings for extension in (".html", ".htm", ".xhtml", ".shtml"))
+    return False
 
 
 def hash_file(path: Path, limits: Limits | None = None) -> tuple[str | None, str | None]:

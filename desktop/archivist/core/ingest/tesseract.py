@@ -131,3 +131,9 @@ def usable_languages(requested: str | None) -> str:
     if packs:
         return "+".join(packs)
     return "eng" if "eng" in installed else sorted(installed - {"osd"})[0]
+
+
+def missing_languages(requested: str) -> list[str]:
+    """The packs in "ara+eng" that Tesseract does not have (all of them when Tesseract is missing)."""
+    installed = installed_languages()
+    return [pack for pack in requested.split("+") if pack.strip() and pack.strip() not in installed]

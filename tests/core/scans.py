@@ -1,0 +1,103 @@
+"""Scans made from real documents for the OCR tests and benchmarks: no text layer, only pixels.
+
+``image_only_pdf`` rasterises pages of a real PDF and puts each picture on a page of a new PDF (what a scanner
+gives); ``png_of_page`` writes one page as a greyscale PNG; ``render_arabic_png`` draws Arabic paragraphs with a
+Noto Arabic font through Qt (the test-side only: the core never imports Qt). ``word_recall`` is the share of the
+original's words that OCR found.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def image_only_pdf(source: Path, pages: list[int], out: Path, dpi: int = 200) -> Path:
+    """A PDF whose pages are pictures of ``pages`` (indices) of ``source``."""
+    original = pdfium.PdfDocument(source)
+    scan = pdfium.PdfDocument.new()
+    try:
+        for index in pages:
+            page = original[index]
+            width, height = page.get_size()
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            new_page = scan.new_page(width, height)
+            image = pdfium.PdfImage.new(scan)
+            image.set_bitmap(bitmap)
+            image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+            new_page.insert_obj(image)
+            new_page.gen_content()
+        scan.save(out)
+    finally:
+        scan.close()
+        original.close()
+    return out
+
+
+def png_of_page(source: Path, index: int, out: Path, dpi: int = 200) -> Path:
+    """Page ``index`` of a PDF as an 8-bit greyscale PNG."""
+    document = pdfium.PdfDocument(source)
+    try:
+        bitmap = document[index].render(scale=dpi / 72, grayscale=True)
+        rows = bytes(bitmap.buffer)
+        write_png(out, bitmap.width, bitmap.height, [rows[y * bitmap.stride : y * bitmap.stride + bitmap.width]
+                                                     for y in range(bitmap.height)])
+    finally:
+        document.close()
+    return out
+
+
+def write_png(out: Path, width: int, height: int, rows: list[bytes]) -> None:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\x00" + row for row in rows), 9)
+    out.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
+def pdf_text(source: Path, pages: list[int]) -> str:
+    """The text layer of those pages (the truth OCR is measured against)."""
+    document = pdfium.PdfDocument(source)
+    try:
+        return "\n".join(document[index].get_textpage().get_text_range() for index in pages)
+    finally:
+        document.close()
+
+
+def word_recall(truth: str, found: str) -> float:
+    """Share of the truth's words (with repeats, case-folded) that OCR found."""
+    wanted = Counter(word.casefold() for word in _WORD.findall(truth) if not word.isdigit() or len(word) > 1)
+    got = Counter(word.casefold() for word in _WORD.findall(found))
+    total = sum(wanted.values())
+    return sum(min(count, got[word]) for word, count in wanted.items()) / total if total else 1.0
+
+
+def render_arabic_png(text: str, out: Path, width: int = 1700, point_size: int = 13, dpi: int = 200) -> Path:
+    """Arabic paragraphs drawn right to left on a white page with Noto Naskh Arabic, as a greyscale PNG."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter, QTextOption
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    font = QFont("Noto Naskh Arabic")
+    font.setPixelSize(int(point_size * dpi / 72))
+    margin = int(dpi * 0.8)
+    height = int(width * 1.3)
+    image = QImage(width, height, QImage.Format.Format_Grayscale8)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setFont(font)
+    option = QTextOption(Qt.AlignmentFlag.AlignRight)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    painter.drawText(QRect(margin, margin, width - 2 * margin, height - 2 * margin).toRectF(), text, option)
+    painter.end()
+    image.save(str(out), "PNG")
+    return out
