@@ -101,3 +101,38 @@ def render_arabic_png(text: str, out: Path, width: int = 1700, point_size: int =
     painter.end()
     image.save(str(out), "PNG")
     return out
+
+
+def tiff_of_pages(source: Path, pages: list[int], out: Path, dpi: int = 150) -> Path:
+    """A multi-page, uncompressed greyscale TIFF of PDF pages (what a sheet-feed scanner writes)."""
+    document = pdfium.PdfDocument(source)
+    images: list[tuple[int, int, bytes]] = []
+    try:
+        for index in pages:
+            bitmap = document[index].render(scale=dpi / 72, grayscale=True)
+            raw = bytes(bitmap.buffer)
+            rows = b"".join(raw[y * bitmap.stride : y * bitmap.stride + bitmap.width] for y in range(bitmap.height))
+            images.append((bitmap.width, bitmap.height, rows))
+    finally:
+        document.close()
+    body = bytearray(b"II*\x00\x00\x00\x00\x00")
+    previous_link = 4
+    for width, height, pixels in images:
+        pixel_offset = len(body)
+        body += pixels
+        resolution_offset = len(body)
+        body += struct.pack("<II", dpi, 1)
+        if len(body) % 2:
+            body += b"\x00"
+        ifd_offset = len(body)
+        struct.pack_into("<I", body, previous_link, ifd_offset)
+        entries = [(256, 4, 1, width), (257, 4, 1, height), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 1),
+                   (273, 4, 1, pixel_offset), (277, 3, 1, 1), (278, 4, 1, height), (279, 4, 1, len(pixels)),
+                   (282, 5, 1, resolution_offset), (283, 5, 1, resolution_offset), (296, 3, 1, 2)]
+        body += struct.pack("<H", len(entries))
+        for tag, kind, count, value in entries:
+            body += struct.pack("<HHII", tag, kind, count, value)
+        previous_link = len(body)
+        body += b"\x00\x00\x00\x00"
+    out.write_bytes(bytes(body))
+    return out
