@@ -47,3 +47,11 @@ def shared_store(tmp_path: Path) -> Path:
     store = tmp_path / "fileserver" / "archivist-files"
     store.mkdir(parents=True)
     return store
+
+
+@pytest.fixture
+def pgpassword(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process members read the password from PGPASSWORD, as a member's shell would give it."""
+    from tests.team.postgres_server import PASSWORD
+
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from archivist.core.archive import Archive
 from archivist.core.team.follower import behind
 from tests.conftest import SEEDS
@@ -31,6 +33,7 @@ def test_b_finds_what_a_imports_and_a_sees_bs_highlight_with_its_author(
     assert postgres.scalar(database, "select author from import_runs") == "Alice"
 
 
+@pytest.mark.usefixtures("pgpassword")
 def test_a_document_b_deletes_is_no_longer_found_by_a(postgres: Server, tmp_path: Path, shared_store: Path) -> None:
     database = postgres.new_database()
     a, b = connect_two(postgres, database, tmp_path, shared_store)
@@ -44,6 +47,7 @@ def test_a_document_b_deletes_is_no_longer_found_by_a(postgres: Server, tmp_path
     assert postgres.scalar(database, "select count(*) from documents") == 1
 
 
+@pytest.mark.usefixtures("pgpassword")
 def test_a_colleagues_change_is_noticed_and_applied_without_a_reindex(
         postgres: Server, tmp_path: Path, shared_store: Path) -> None:
     """What the window's poll asks (``behind``) and does (``follow_changes``) while it stays open."""
