@@ -1,12 +1,24 @@
-"""Word documents (.docx) through python-docx: paragraphs and tables in body order, core properties."""
+"""Word documents (.docx, .docm, .dotx, .dotm) read straight from their XML parts with lxml.
+
+python-docx, which read them before, refused real files (issue 14): templates and macro documents by their content
+type, a damaged theme part by its checksum, a second core-properties part; and it skipped text in content controls
+(w:sdt), text boxes and nested tables. Here every part is read on its own (a damaged part that holds no text is
+passed over), elements are matched by local name (so ISO 29500 Strict files read too), and the body is walked in
+order: paragraphs, tables (rows on lines, cells by tabs), content controls, text boxes as paragraphs of their own.
+Headers, footers, footnotes and endnotes follow the body, each marked as such ("[Header]", "[Footnote 2]").
+"""
 
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from lxml import etree
 
 from archivist.core.extract import fields
 from archivist.core.extract.base import Extracted, ExtractionError, Metadata
@@ -15,90 +27,261 @@ from archivist.core.extract.text import title_from_text
 
 log = logging.getLogger("archivist.extract")
 
+_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 _HEADING_STYLE = re.compile(r"heading\s*(\d)", re.IGNORECASE)
+_MAIN_RELATION = re.compile(r"/officeDocument$")
+# Text inside these is not the document's text: deleted runs, field codes, the fallback copy of a text box.
+_SKIPPED = frozenset({"delText", "instrText", "Fallback", "del", "moveFrom"})
+_NOTE_KINDS = {"footnotes": "Footnote", "endnotes": "Endnote"}
 
 
 def extract(path: Path) -> Extracted:
-    document = _open(path)
-    builder = TextBuilder()
-    first_title: str | None = None
-    for block in document.iter_inner_content():
-        if hasattr(block, "rows"):
-            builder.paragraph(_table_text(block))
-            continue
-        level = _heading_level(block)
-        if level is None:
-            builder.paragraph(block.text)
-        else:
-            builder.heading(block.text, level)
-            if level == 1 and first_title is None and block.text.strip():
-                first_title = " ".join(block.text.split())
-    metadata = _metadata(document.core_properties)
+    with _open(path) as container:
+        main = _main_part(container)
+        root = _xml(container, main, required=True)
+        styles = _heading_styles(_xml(container, _sibling(main, "styles.xml")))
+        builder = TextBuilder()
+        first_title = _body(builder, _child(root, "body") if root is not None else None, styles)
+        for label, part in _extra_parts(container, main):
+            _marked_part(builder, label, _xml(container, part))
+        metadata = _metadata(_xml(container, _core_part(container)))
     metadata.title = metadata.title or first_title or title_from_text(builder.text)
     return Extracted("docx", builder.text, builder.result_pages(), metadata, builder.headings)
 
 
-def _open(path: Path) -> Any:
-    import docx
-
+def _open(path: Path) -> zipfile.ZipFile:
     try:
-        return docx.Document(str(path))
-    except KeyError as error:
-        # mammoth's strict-format.docx: ISO 29500 Strict uses other relationship URIs than python-docx knows.
-        if "officeDocument" in str(error) and _is_strict(path):
-            raise ExtractionError(
-                "Word document in Strict Open XML format, which Archivist cannot read"
-            ) from error
-        raise ExtractionError(f"damaged Word document: {error}") from error
-    except (zipfile.BadZipFile, ValueError) as error:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
         raise ExtractionError(f"damaged Word document: {error}") from error
 
 
-def _is_strict(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return b"purl.oclc.org/ooxml" in archive.read("_rels/.rels")
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return False
-
-
-def _heading_level(paragraph: Any) -> int | None:
-    """1 for "Title", N for "Heading N" (also localised "Überschrift 1" via the style id), else None."""
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError):  # a style id that styles.xml does not define
+def _xml(container: zipfile.ZipFile, name: str | None, required: bool = False) -> Any:
+    """A part's XML root; None when it is missing or damaged (an error when the document itself is)."""
+    if name is None:
         return None
+    try:
+        raw = container.read(name)
+    except KeyError:
+        if required:
+            raise ExtractionError("damaged Word document: no document part") from None
+        return None
+    except (zipfile.BadZipFile, OSError, EOFError) as error:  # "Bad CRC-32 for file 'word/theme/theme1.xml'"
+        if required:
+            raise ExtractionError(f"damaged Word document: {error}") from error
+        log.info("%s: skipped a damaged part: %s", name, error)
+        return None
+    root = etree.fromstring(raw, _PARSER) if raw.strip() else None
+    if root is None and required:
+        raise ExtractionError("damaged Word document: the document part is not XML")
+    return root
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _child(element: Any, name: str) -> Any:
+    return next((child for child in element if _local(child) == name), None)
+
+
+def _relationships(container: zipfile.ZipFile, part: str) -> list[tuple[str, str]]:
+    """(type, target part) of a part's relationships ("" for the package)."""
+    folder, name = posixpath.split(part)
+    root = _xml(container, posixpath.join(folder, "_rels", f"{name}.rels"))
+    if root is None:
+        return []
+    found = []
+    for relation in root:
+        target = relation.get("Target") or ""
+        if relation.get("TargetMode") == "External" or not target:
+            continue
+        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        found.append((relation.get("Type") or "", resolved))
+    return found
+
+
+def _main_part(container: zipfile.ZipFile) -> str:
+    for kind, target in _relationships(container, ""):
+        if _MAIN_RELATION.search(kind):
+            return target
+    return "word/document.xml"
+
+
+def _sibling(part: str, name: str) -> str:
+    return posixpath.join(posixpath.dirname(part), name)
+
+
+def _core_part(container: zipfile.ZipFile) -> str | None:
+    """The first core-properties part the package names (a file with two is read, not refused)."""
+    for kind, target in _relationships(container, ""):
+        if kind.endswith("/core-properties"):
+            return target
+    return "docProps/core.xml"
+
+
+def _extra_parts(container: zipfile.ZipFile, main: str) -> Iterator[tuple[str, str]]:
+    """Headers, footers, footnotes and endnotes of the main part, in a stable order."""
+    relations = sorted(_relationships(container, main), key=lambda pair: pair[1])
+    for wanted, label in (("/header", "Header"), ("/footer", "Footer"), ("/footnotes", ""), ("/endnotes", "")):
+        for kind, target in relations:
+            if kind.endswith(wanted):
+                yield label, target
+
+
+def _heading_styles(styles: Any) -> dict[str, int]:
+    """Style id -> heading level, for "Title" and "heading N" (also localised names via the style id)."""
+    levels: dict[str, int] = {}
+    if styles is None:
+        return levels
+    for style in styles:
+        if _local(style) != "style":
+            continue
+        style_id = next((value for key, value in style.attrib.items() if key.endswith("styleId")), "")
+        name_element = _child(style, "name")
+        name = next((value for key, value in name_element.attrib.items() if key.endswith("val")), "") \
+            if name_element is not None else ""
+        if name.lower() == "title":
+            levels[style_id] = 1
+            continue
+        match = _HEADING_STYLE.fullmatch(name) or _HEADING_STYLE.fullmatch(style_id)
+        if match and match.group(1) != "0":
+            levels[style_id] = int(match.group(1))
+    return levels
+
+
+def _body(builder: TextBuilder, body: Any, styles: dict[str, int]) -> str | None:
+    """Add the body's blocks; returns the text of the first level-1 heading (the title when none is set)."""
+    title: list[str] = []
+    if body is not None:
+        _blocks(builder, body, styles, title)
+    return title[0] if title else None
+
+
+def _blocks(builder: TextBuilder, container: Any, styles: dict[str, int], title: list[str]) -> None:
+    for element in container:
+        name = _local(element)
+        if name == "p":
+            _paragraph(builder, element, styles, title)
+        elif name == "tbl":
+            builder.paragraph(_table(element))
+        elif name in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo"):
+            _blocks(builder, element, styles, title)
+
+
+def _paragraph(builder: TextBuilder, paragraph: Any, styles: dict[str, int], title: list[str]) -> None:
+    boxes: list[Any] = []
+    text = _inline_text(paragraph, boxes)
+    level = styles.get(_style_id(paragraph) or "")
+    if level is None:
+        builder.paragraph(text)
+    else:
+        builder.heading(text, level)
+        if level == 1 and not title and text.strip():
+            title.append(" ".join(text.split()))
+    for box in boxes:  # a text box's paragraphs come after the paragraph that anchors it
+        _blocks(builder, box, styles, title)
+
+
+def _style_id(paragraph: Any) -> str | None:
+    properties = _child(paragraph, "pPr")
+    style = _child(properties, "pStyle") if properties is not None else None
     if style is None:
         return None
-    name = style.name or ""
-    if name == "Title":
-        return 1
-    match = _HEADING_STYLE.fullmatch(name) or _HEADING_STYLE.fullmatch(style.style_id or "")
-    return int(match.group(1)) if match and match.group(1) != "0" else None
+    return next((value for key, value in style.attrib.items() if key.endswith("val")), None)
 
 
-def _table_text(table: Any) -> str:
-    """Rows on lines, cells separated by tabs; a merged cell is written once."""
+def _inline_text(element: Any, boxes: list[Any]) -> str:
+    """The text of a paragraph's runs, content controls and hyperlinks; text boxes are collected in ``boxes``."""
+    parts: list[str] = []
+    for child in element:
+        name = _local(child)
+        if name in _SKIPPED:
+            continue
+        if name == "txbxContent":
+            boxes.append(child)
+        elif name == "t":
+            parts.append(child.text or "")
+        elif name == "tab":
+            parts.append("\t")
+        elif name in ("br", "cr"):
+            parts.append("\n")
+        elif name == "noBreakHyphen":
+            parts.append("-")
+        elif name != "pPr":
+            parts.append(_inline_text(child, boxes))
+    return "".join(parts)
+
+
+def _table(table: Any) -> str:
+    """Rows on lines, cells separated by tabs (a cell's paragraphs joined by spaces; nested tables inline)."""
     rows = []
-    for row in table.rows:
-        cells: list[str] = []
-        previous = None
-        for cell in row.cells:
-            if cell._tc is previous:  # merged cells repeat the same <w:tc> (python-docx)
-                continue
-            previous = cell._tc
-            cells.append(" ".join(cell.text.split()))
+    for row in _descendant_rows(table):
+        cells = [" ".join(_cell_text(cell).split()) for cell in _cells(row)]
         if any(cells):
             rows.append("\t".join(cells))
     return "\n".join(rows)
 
 
-def _metadata(properties: Any) -> Metadata:
+def _descendant_rows(table: Any) -> Iterator[Any]:
+    for child in table:
+        name = _local(child)
+        if name == "tr":
+            yield child
+        elif name in ("sdt", "sdtContent", "customXml"):
+            yield from _descendant_rows(child)
+
+
+def _cells(row: Any) -> Iterator[Any]:
+    for child in row:
+        name = _local(child)
+        if name == "tc":
+            yield child
+        elif name in ("sdt", "sdtContent", "customXml"):
+            yield from _cells(child)
+
+
+def _cell_text(cell: Any) -> str:
+    builder = TextBuilder()
+    _blocks(builder, cell, {}, [])
+    return builder.text
+
+
+def _marked_part(builder: TextBuilder, label: str, root: Any) -> None:
+    """A header or footer as one marked paragraph; each footnote or endnote as its own, with its number."""
+    if root is None:
+        return
+    if label:
+        part = TextBuilder()
+        _blocks(part, root, {}, [])
+        if part.text.strip():
+            builder.paragraph(f"[{label}] {part.text}")
+        return
+    kind = _NOTE_KINDS.get(_local(root), "Note")
+    for note in root:
+        note_id = next((value for key, value in note.attrib.items() if key.endswith("}id") or key == "id"), "")
+        kind_attribute = next((value for key, value in note.attrib.items() if key.endswith("type")), "normal")
+        if kind_attribute != "normal":
+            continue  # separators and continuation notices
+        part = TextBuilder()
+        _blocks(part, note, {}, [])
+        if part.text.strip():
+            builder.paragraph(f"[{kind} {note_id}] {part.text}")
+
+
+def _metadata(core: Any) -> Metadata:
+    values: dict[str, str] = {}
+    if core is not None:
+        for element in core:
+            text = (element.text or "").strip()
+            if text:
+                values.setdefault(_local(element), text)
     return Metadata(
-        title=fields.clean_title(properties.title),
-        authors=fields.split_authors(properties.author),
-        issued=fields.iso_date(properties.created),
-        language=fields.clean_title(properties.language),
-        keywords=fields.split_keywords(properties.keywords),
-        extra={"subject": properties.subject} if properties.subject else {},
+        title=fields.clean_title(values.get("title")),
+        authors=fields.split_authors(values.get("creator")),
+        issued=fields.iso_date(values.get("created")),
+        language=fields.clean_title(values.get("language")),
+        keywords=fields.split_keywords(values.get("keywords")),
+        extra={"subject": values["subject"]} if values.get("subject") else {},
     )
