@@ -47,9 +47,23 @@ def extract(path: Path) -> Extracted:
 def _open(path: Path) -> Any:
     from ebooklib import epub
 
+    class TolerantReader(epub.EpubReader):  # type: ignore[misc]
+        """ebooklib's reader, but a file the manifest lists and the ZIP lacks (an audio clip, an image) reads as
+        empty instead of failing the whole book (issue 14: an EPUB whose audio file is missing was refused)."""
+
+        def read_file(self, name: str) -> bytes:
+            try:
+                return bytes(super().read_file(name))
+            except KeyError:
+                log.info("%s: the book lists %s but does not hold it", path.name, name)
+                return b""
+
     try:
         # ignore_ncx given explicitly: left unset, ebooklib warns about its future default.
-        return epub.read_epub(str(path), options={"ignore_ncx": False})
+        reader = TolerantReader(str(path), {"ignore_ncx": False})
+        book = reader.load()
+        reader.process()
+        return book
     except zipfile.BadZipFile as error:
         raise ExtractionError(f"damaged EPUB: {error}") from error
     except (epub.EpubException, KeyError, etree.XMLSyntaxError) as error:
