@@ -43,7 +43,7 @@ def test_cite_highlight(described_root: tuple[Path, dict[str, int]], capsys: pyt
     root, _ids = described_root
     assert main(run(root, "cite", "--highlight", "1", "--format", "harvard", "--with-bibtex")) == 0
     out = capsys.readouterr().out
-    assert out.startswith('"were brutally killed" (Press TV, 2016, p. 1)\n')
+    assert out.startswith('"were brutally killed" (Press TV, 2016, para. 4)\n')  # unpaginated: its paragraph
     assert "@article{press2016syria," in out
 
 

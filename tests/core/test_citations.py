@@ -111,13 +111,14 @@ def test_note_goes_into_bibtex_only_when_asked(seeded_archive: Archive) -> None:
     assert "note = {Check the casualty figures \\& sources\\_1.}" in entry
 
 
-def test_highlight_cites_as_quotation_with_page(seeded_archive: Archive) -> None:
+def test_highlight_cites_as_quotation_with_its_paragraph(seeded_archive: Archive) -> None:
+    """The seed article is unpaginated text: APA 7 and Chicago cite its paragraph, not "p. 1" (issue 17)."""
     ids = describe_seeds(seeded_archive)
     highlight = seeded_archive.annotations.add_highlight(ids[MANBIJ_SEED.name], quote="were brutally killed")
     quote = seeded_archive.citations.quote(highlight.id, "chicago")
-    assert quote == '"were brutally killed" (Press TV 2016, 1)'
+    assert quote == '"were brutally killed" (Press TV 2016, para. 4)'
     assert seeded_archive.citations.quote(highlight.id, "apa").startswith('"were brutally killed" (')
-    assert seeded_archive.citations.quote(highlight.id, "apa").endswith("Airstrikes,” 2016, p. 1)")
+    assert seeded_archive.citations.quote(highlight.id, "apa").endswith("Airstrikes,” 2016, para. 4)")
 
 
 def specials_archive(archive: Archive) -> int:

@@ -35,6 +35,7 @@ from archivist.core.index.documents import index_entry
 from archivist.core.ingest.activity import ImportActivity
 from archivist.core.ingest.importer import Importer
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
+from archivist.core.metadata_edit import CITABLE_FIELDS, apply_citable
 from archivist.core.records import DocumentContent, DocumentRecord, DocumentSummary, ImportResult
 from archivist.core.store import Store
 from archivist.core.team.user import user_name
@@ -57,7 +58,8 @@ CATALOGUE = "catalogue.sqlite"
 TEAM = "team.json"  # team/binding.py's BINDING_FILE, named here so a local archive opens without importing it
 FILES = "files"
 INDEX = "index"
-EDITABLE_FIELDS = ("title", "authors", "date", "publisher", "site", "url", "language")
+# csl_type, language and keywords: core/metadata_edit.py (issue 17)
+EDITABLE_FIELDS = ("title", "authors", "date", "publisher", "site", "url", "language", "csl_type", "keywords")
 ORDERS = {
     "imported": (Document.imported_at.desc(), Document.id.desc()),
     "title": (func.lower(Document.title), Document.id),
@@ -249,7 +251,8 @@ class Archive:
         return result
 
     def update_metadata(self, document_id: int, **changes: Any) -> DocumentRecord:
-        """Change editable fields (title, authors, date, publisher, site, url, language)."""
+        """Change editable fields (title, authors, date, publisher, site, url, language, csl_type, keywords);
+        an empty value clears a field (csl_type: back to the type guessed from the format)."""
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
             raise InvalidInputError(f"cannot edit {', '.join(sorted(unknown))}")
@@ -480,6 +483,8 @@ def _apply_metadata(document: Document, changes: dict[str, Any]) -> None:
             if value and issued is None:
                 raise InvalidInputError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
             document.issued, document.issued_precision = issued, precision
+        elif name in CITABLE_FIELDS:
+            apply_citable(document, name, value)
         elif name == "title":
             if not str(value or "").strip():
                 raise InvalidInputError("a document needs a title")

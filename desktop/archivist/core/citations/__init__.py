@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from archivist.core.catalogue.models import Document, Highlight
 from archivist.core.citations import bibtex, csl, keys, ris, styles
 from archivist.core.citations.files import format_for, write_atomically
+from archivist.core.citations.locators import Locator, locator_for
 from archivist.core.citations.source import CiteSource, load_sources, source_of
 from archivist.core.errors import InvalidInputError, NotFoundError
 
@@ -136,10 +137,11 @@ class Citations:
         styles.style_info(style)
         return styles.bibliography(self.items(document_ids), style, as_html)
 
-    def citation(self, document_ids: Iterable[int], style: str, as_html: bool = False, page: str | None = None) -> str:
-        """The in-text citation, e.g. "(Doe, 2016, p. 3)"."""
+    def citation(self, document_ids: Iterable[int], style: str, as_html: bool = False, page: str | None = None,
+                 label: str = "page") -> str:
+        """The in-text citation, e.g. "(Doe, 2016, p. 3)"; ``label``: "page", "paragraph" or "chapter"."""
         styles.style_info(style)
-        return styles.citation(self.items(document_ids), style, as_html, page)
+        return styles.citation(self.items(document_ids), style, as_html, page, label)
 
     def render(self, document_ids: Iterable[int], fmt: str, as_html: bool = False, ascii_only: bool = False,
                in_text: bool = False, with_notes: bool = False) -> str:
@@ -161,7 +163,9 @@ class Citations:
     def quote(self, highlight_id: int, style: str, as_html: bool = False) -> str:
         """A highlight as a quotation with its page: ``"were brutally killed" (Doe, 2016, p. 1)``."""
         document_id, quote, page = self._highlight(highlight_id)
-        cited = self.citation([document_id], style, as_html, page=page)
+        where = self.locator(highlight_id)
+        cited = self.citation([document_id], style, as_html, page=where.value if where else page,
+                              label=where.label if where else "page")
         text = " ".join(quote.split())
         return f"\"{html.escape(text, quote=False) if as_html else text}\" {cited}"
 
@@ -172,6 +176,17 @@ class Citations:
             if row is None:
                 raise NotFoundError(f"no highlight with id {highlight_id}")
             return row.document_id, row.quote, row.page
+
+    def locator(self, highlight_id: int) -> Locator | None:
+        """Where a highlight is, by the source's kind: page, paragraph (unpaginated text) or chapter (EPUB)."""
+        with self.archive.sessions() as session:
+            row = session.get(Highlight, highlight_id)
+            if row is None:
+                raise NotFoundError(f"no highlight with id {highlight_id}")
+            document_id, start, page = row.document_id, row.start, row.page
+        content = self.archive.content(document_id)
+        fmt = self.archive.get(document_id).format
+        return locator_for(fmt, content.text, content.pages, content.headings, start, page)
 
     def highlight_document(self, highlight_id: int) -> int:
         return self._highlight(highlight_id)[0]

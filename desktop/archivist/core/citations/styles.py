@@ -99,8 +99,12 @@ def bibliography(items: list[CslItem], style: str, as_html: bool = False) -> lis
     return [_fixed(entry, STYLES[style], titles) for entry in entries]
 
 
-def citation(items: list[CslItem], style: str, as_html: bool = False, page: str | None = None) -> str:
-    """The in-text citation of the items ("(Doe, 2016, p. 3)"); ``page`` applies to the first item."""
+def citation(items: list[CslItem], style: str, as_html: bool = False, page: str | None = None,
+             label: str = "page") -> str:
+    """The in-text citation of the items ("(Doe, 2016, p. 3)"); ``page`` applies to the first item.
+
+    ``label`` is the locator's kind: "page", "paragraph" ("para. 4") or "chapter" ("chap. 2").
+    """
     from citeproc import Citation, CitationItem
     from citeproc.source import Locator
 
@@ -108,10 +112,13 @@ def citation(items: list[CslItem], style: str, as_html: bool = False, page: str 
         bib = _bibliography(items, style, as_html)
         cited = [CitationItem(f"item{number}") for number in range(len(items))]
         if page:
-            cited[0] = CitationItem("item0", locator=Locator("page", page))
+            cited[0] = CitationItem("item0", locator=Locator(label, page))
         cite = Citation(cited)
         bib.register(cite)
         text = _tidy(str(bib.cite(cite, lambda _item: None)))
+    if page and label == "chapter" and "ch" not in text:
+        # APA's and Chicago's styles print a chapter locator bare ("(Doe, 2016, 4)"): say what it counts
+        text = re.sub(rf"([ ,]){re.escape(page)}\)$", lambda match: f"{match.group(1)}chap. {page})", text)
     return _fixed(text, STYLES[style], [])
 
 

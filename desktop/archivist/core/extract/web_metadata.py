@@ -7,6 +7,7 @@ next trip with Atlas Obscura!") and bylines with the date run in ("Laura June To
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -58,7 +59,10 @@ def page_claims(tree: Any) -> PageClaims:
         claims.authors = _ld_names(article.get("author") or article.get("creator"))
         claims.published = fields.iso_date(_text(article.get("datePublished") or article.get("dateCreated")))
         claims.publisher = _ld_names(article.get("publisher"))[0] if _ld_names(article.get("publisher")) else None
-        claims.keywords = fields.split_keywords(article.get("keywords"))
+        keywords = article.get("keywords")  # JSON-LD writers escape HTML in it too ("Privacy &amp; Technology")
+        keywords = [html.unescape(str(k)) for k in keywords] if isinstance(keywords, list) else html.unescape(
+            str(keywords or ""))
+        claims.keywords = fields.split_keywords(keywords)
     metas = _metas(tree)
     # the first kind of author tag that names anyone; several tags of that kind are several authors
     claims.meta_authors = next(filter(None, (
@@ -76,7 +80,8 @@ def _metas(tree: Any) -> dict[str, list[str]]:
     """Contents of the <meta> tags by each name or property they list (lowercased), in page order."""
     found: dict[str, list[str]] = {}
     for meta in tree.xpath("//meta[@content]"):
-        content = " ".join((meta.get("content") or "").split())
+        # pages that escape twice ("Privacy &amp;amp; Technology") would split at the entity's ";"
+        content = " ".join(html.unescape(meta.get("content") or "").split())
         names = f"{meta.get('name') or ''} {meta.get('property') or ''} {meta.get('itemprop') or ''}"
         for name in names.lower().split():
             if content:
