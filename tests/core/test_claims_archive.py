@@ -102,7 +102,7 @@ def test_export_csv_and_markdown(seeded_archive: Archive, tmp_path: Path) -> Non
 
 def test_export_refuses_other_formats_and_unwritable_places(seeded_archive: Archive, tmp_path: Path) -> None:
     claims = seeded_archive.claims.for_documents()
-    with pytest.raises(InvalidInputError, match="ledger.xlsx: export the ledger as .csv or .md"):
+    with pytest.raises(InvalidInputError, match=r"ledger\.xlsx: export the ledger as \.csv or \.md"):
         seeded_archive.claims.export(tmp_path / "ledger.xlsx", claims)
     with pytest.raises(InvalidInputError, match="cannot write the file"):
         seeded_archive.claims.export(tmp_path / "missing" / "ledger.csv", claims)
@@ -112,6 +112,6 @@ def test_aligned_claims_of_two_documents(seeded_archive: Archive) -> None:
     ids = [s.id for s in seeded_archive.list_documents()]
     aligned = seeded_archive.claims.aligned(ids[0], ids[1])
     whats = {what for what, _a, _b in aligned}
-    assert "civilians killed" in whats and "letters" in whats or "separate letters" in whats
+    assert ("civilians killed" in whats and "letters" in whats) or "separate letters" in whats
     for _what, first, second in aligned:
         assert {c.document_id for c in first} == {ids[0]} and {c.document_id for c in second} == {ids[1]}

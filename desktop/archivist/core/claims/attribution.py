@@ -54,9 +54,8 @@ def _subject_before(before: str) -> str | None:
     if not words or words[-1].lower() in STOP or not words[-1][:1].isalpha():
         return None
     first_capital = next((i for i, word in enumerate(words) if word[:1].isupper() and word.lower() != "the"), None)
-    if first_capital is not None and first_capital > 0 and words[0].lower() != "the":
-        words = words[first_capital:]
-    elif first_capital is not None and words[0].lower() == "the" and first_capital > 1:
+    leading = 1 if words[0].lower() == "the" else 0  # "the" stays with a lower-case name: "the US-led coalition"
+    if first_capital is not None and first_capital > leading:
         words = words[first_capital:]
     return " ".join(words)
 
@@ -95,7 +94,7 @@ class Attributor:
             source = self.last_named or source
         elif source:
             self.last_named = source
-        elif self.open_quote or sentence.lstrip().startswith(("“", "\"")) and self.previous:
+        elif self.open_quote or (sentence.lstrip().startswith(("“", "\"")) and self.previous):
             source = self.previous  # a quote that goes on from the sentence before
         if "“" in sentence or "”" in sentence:
             self.open_quote = sentence.rfind("“") > sentence.rfind("”")

@@ -15,13 +15,14 @@ _WORD = re.compile(r"[\w.'’-]+")
 _YEAR_CONTEXT = re.compile(r"(?:in|since|by|of|until|till|from|before|after|during|between|and|to|early|late|"
                            r"mid|fiscal|year|the|summer|winter|spring|autumn|fall|calendar|-)\s*$", re.IGNORECASE)
 _YEARS = re.compile(r"(?:1[89]\d\d|20\d\d|2100)(?:\s?(?:-|–|to|and)\s?(?:1[89]\d\d|20\d\d|\d\d))?")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s*,\s*$")
 # A plural noun after "2000" makes it a count ("2000 refugees"), not a year.
 _PLURAL_NOUN = re.compile(r"\s+(?!was\b|has\b|is\b|as\b|this\b|its\b|his\b|us\b|plus\b|was\b)[a-z]{3,}s\b")
 
 
 def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text[max(0, start - 30):start])
-    return words[-1] if words else ""
+    words = text[max(0, start - 30):start].split()
+    return words[-1].strip("\"“”‘'()[],;:") if words else ""
 
 
 def _word_after(text: str, end: int) -> str:
@@ -33,13 +34,12 @@ def is_year(text: str, figure: Figure) -> bool:
     """A four-digit number from 1800 to 2100 written without a comma and with nothing that makes it a count."""
     if figure.in_words or figure.unit != "count" or not _YEARS.fullmatch(figure.value):
         return False
-    if _PLURAL_NOUN.match(text, figure.end) and not _YEAR_CONTEXT.search(text[max(0, figure.start - 12):figure.start]):
-        return False
-    return True
+    before = text[max(0, figure.start - 12):figure.start]
+    return not (_PLURAL_NOUN.match(text, figure.end) and not _YEAR_CONTEXT.search(before))
 
 
-def is_date_or_time(text: str, figure: Figure) -> bool:
-    before, after = _word_before(text, figure.start).lower(), _word_after(text, figure.end).lower()
+def is_date_or_time(text: str, figure: Figure, before: str) -> bool:
+    before, after = before.lower(), _word_after(text, figure.end).lower()
     if before.rstrip(".") in MONTHS or after.rstrip(".,") in MONTHS:
         return True
     if text[figure.end:figure.end + 1] in (":", "/") or text[figure.start - 1:figure.start] in (":", "/"):
@@ -48,22 +48,21 @@ def is_date_or_time(text: str, figure: Figure) -> bool:
     return after in TIME_UNITS or unit in TIME_UNITS or after.startswith(("year-old", "-year"))
 
 
-def is_age(text: str, figure: Figure) -> bool:
+def is_age(text: str, figure: Figure, before: str) -> bool:
     """"aged 45", "a 45-year-old", "John Smith, 45, said"."""
-    if _word_before(text, figure.start).lower() in AGE_WORDS:
+    if before.lower() in AGE_WORDS:
         return True
     window = text[figure.end:figure.end + 12].lower()
     if window.startswith(("-year-old", " year-old", " years old", "-years-old")):
         return True
     around = text[max(0, figure.start - 2):figure.start] + text[figure.end:figure.end + 1]
-    name_before = re.search(r"[A-Z][a-z]+\s*,\s*$", text[max(0, figure.start - 25):figure.start])
-    return figure.unit == "count" and not figure.in_words and around.startswith(", ") and around.endswith(",") \
-        and name_before is not None and figure.normalized < 120
+    if not (around.startswith(", ") and around.endswith(",")) or figure.unit != "count" or figure.in_words:
+        return False
+    return figure.normalized < 120 and _NAME_BEFORE.search(text[max(0, figure.start - 25):figure.start]) is not None
 
 
-def is_identifier(text: str, figure: Figure) -> bool:
+def is_identifier(text: str, figure: Figure, before: str) -> bool:
     """"Resolution 2253", "Flight 17", "No. 5", a list number at the start of a line, "F-16" (glued to letters)."""
-    before = _word_before(text, figure.start)
     if before.lower() in IDENTIFIER_WORDS and (before[:1].isupper() or before.lower() in ("no.", "p.", "pp.")):
         return figure.unit == "count"
     if figure.start and (text[figure.start - 1].isalpha() or text[figure.start - 1] in "#№"):
@@ -76,5 +75,6 @@ def is_identifier(text: str, figure: Figure) -> bool:
 
 def not_a_claim(text: str, figure: Figure) -> bool:
     """Whether this figure is one the labelling rules leave out."""
-    return is_year(text, figure) or is_date_or_time(text, figure) or is_age(text, figure) \
-        or is_identifier(text, figure)
+    before = _word_before(text, figure.start)
+    return is_year(text, figure) or is_date_or_time(text, figure, before) or is_age(text, figure, before) \
+        or is_identifier(text, figure, before)

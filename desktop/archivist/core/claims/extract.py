@@ -21,8 +21,8 @@ from archivist.core.claims.what import describe, tokens
 
 _QUALIFIER = re.compile(rf"\b({'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
                         r"[\s“\"‘'(]*$", re.IGNORECASE)
-_ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|was|were|are|has|have|had|that|for|with|by|from|on|at|it|this|said)\b",
-                      re.IGNORECASE)
+_ENGLISH = frozenset(["the", "and", "of", "to", "in", "is", "was", "were", "are", "has", "have", "had", "that", "for",
+                      "with", "by", "from", "on", "at", "it", "this", "said"])
 _TOTAL = re.compile(r"\b(?:since|so far|to date|in total|total|overall|toll|altogether|cumulative|"
                     r"between \d{4}|during|campaign|conflict|war|period)\b", re.IGNORECASE)
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w’'-]+|\d{4})\b")
@@ -55,8 +55,8 @@ def is_english(text: str, language: str | None = None) -> bool:
     """The document's language if the catalogue knows it, else whether common English words are common."""
     if language:
         return language.lower().startswith("en")
-    sample = text[:3000]
-    return len(_ENGLISH.findall(sample)) >= max(1, len(sample.split()) // 25)
+    words = text[:1500].lower().split()
+    return sum(word in _ENGLISH for word in words) >= max(1, len(words) // 25)
 
 
 def qualifier_of(text: str, figure: Figure) -> str | None:
@@ -75,6 +75,7 @@ def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str 
     sentences = Sentences(text)
     attributor = Attributor()
     sources: dict[int, str | None] = {}
+    facts: dict[int, tuple[str, str]] = {}
     found: list[FoundClaim] = []
     last_end, previous_noun, previous_sentence = -1, "", -1
     for figure in find_figures(text):
@@ -99,9 +100,18 @@ def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str 
             figure.value, figure.normalized, figure.high, figure.unit, figure.currency, qualifier_of(text, figure),
             what.phrase if what else "", what.key if what else "", source, source_key(source), figure.start,
             figure.end, start, end, page_at(pages, figure.start),
-            "total" if _TOTAL.search(text, start, end) else "event", _context(text[start:end], source),
+            *_sentence_facts(text, start, end, source, facts),
         ))
     return found
+
+
+def _sentence_facts(text: str, start: int, end: int, source: str | None,
+                    facts: dict[int, tuple[str, str]]) -> tuple[str, str]:
+    """The scope and context of the sentence at ``start``, worked out once for all its figures."""
+    if start not in facts:
+        scope = "total" if _TOTAL.search(text, start, end) else "event"
+        facts[start] = (scope, _context(text[start:end], source))
+    return facts[start]
 
 
 def _context(sentence: str, source: str | None) -> str:

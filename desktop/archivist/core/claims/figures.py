@@ -29,19 +29,43 @@ def _alternatives(words: object) -> str:
 
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = rf"(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(sorted(UNITS, key=len, reverse=True))}"
-_SCALE = rf"(?:\s?(?P<scale>{_alternatives(SCALES)})(?![\w-]))?"
-FIGURE = re.compile(
-    rf"(?<![\w.,/=@#$£€¥-])(?:(?P<approx>{_alternatives(APPROXIMATE)})(?![\w-])"
-    rf"|(?P<cur>{_alternatives(s for s in CURRENCY_SIGNS if not s.isalpha())}|(?:US|A|C|NZ|HK)\$|(?:USD|EUR|GBP|Rs\.?)\s)?"
-    rf"\s?(?:(?P<digits>{_DIGITS})|(?P<word>{_WORDS})(?![\w-])){_SCALE})",
-    re.IGNORECASE,
-)
-_RANGE = re.compile(rf"\s?(?:-|–|to|and)\s?(?:[$£€¥])?(?P<digits>{_DIGITS})(?![\d])(?:\s?(?P<scale>{_alternatives(SCALES)})\b)?",
-                    re.IGNORECASE)
+_SIGNS = _alternatives(sign for sign in CURRENCY_SIGNS if not sign.isalpha() and not sign.endswith("."))
+# Figures in digits, with a currency sign or code before them.
+DIGIT_FIGURE = re.compile(rf"(?<![\w.,/=@#$£€¥-])(?P<cur>{_SIGNS}|(?:USD|EUR|GBP|Rs\.?)\s)?\s?(?P<digits>{_DIGITS})")
+_SCALE = re.compile(rf"\s?(?P<scale>{_alternatives(SCALES)})(?![\w-])", re.IGNORECASE)
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern for many words, branching on each letter: Python's re tries a plain alternation of 40 words
+    at every position of the text (0.28 ms a news story; this: 0.02)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + ("?" if "" in node else "")
+
+    return build(tree)
+
+
+_NUMBER_WORDS = [*UNITS, *TENS, "hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens",
+                 "dozen", "hundred", "thousand"]
+# Numbers in words, looked for in the lower-cased text; what follows is read by _word_figure.
+WORD_FIGURE = re.compile(rf"(?<![\w-])(?:a )?{_trie(_NUMBER_WORDS)}(?!\w)")
+_WORD_TAIL = re.compile(rf"[- ](?:{'|'.join(UNITS)})(?![\w-])|(?<=tens) of (?:thousands|millions)(?![\w-])"
+                        rf"|(?<=hundreds) of (?:thousands|millions)(?![\w-])")
+_RANGE = re.compile(rf"\s?(?:-|–|to|and)\s?(?:[$£€¥])?(?P<digits>{_DIGITS})(?![\d])"
+                    rf"(?:\s?(?P<scale>{_alternatives(SCALES)})\b)?", re.IGNORECASE)
 _PERCENT = re.compile(rf"\s?(?:{_alternatives(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
-_MONEY = re.compile(rf"\s(?:(?P<country>{_alternatives(DOLLAR_COUNTRIES)})\s)?(?P<word>{_alternatives(CURRENCY_WORDS)})\b",
-                    re.IGNORECASE)
+_MONEY = re.compile(rf"\s(?:(?P<country>{_alternatives(DOLLAR_COUNTRIES)})\s)?"
+                    rf"(?P<word>{_alternatives(CURRENCY_WORDS)})\b", re.IGNORECASE)
 _MEASURE = re.compile(rf"[\s-]?(?P<word>{_alternatives(MEASURES)})\b", re.IGNORECASE)
 
 
@@ -67,42 +91,63 @@ def word_value(word: str) -> float:
     return float(sum(TENS.get(part, UNITS.get(part, 0)) for part in parts))
 
 
-def _number(match: re.Match[str]) -> tuple[float, bool, bool]:
-    """(value before any scale, approximate, written in words)."""
-    if match["approx"]:
-        phrase = match["approx"].lower()
-        return float(APPROXIMATE[phrase]), not phrase.startswith("a "), True
-    if match["digits"]:
-        return float(match["digits"].replace(",", "")), False, False
-    return word_value(match["word"]), False, True
-
-
 def find_figures(text: str) -> Iterator[Figure]:
-    """Every figure in ``text``, in order."""
-    for match in FIGURE.finditer(text):
-        value, approximate, in_words = _number(match)
-        currency = CURRENCY_SIGNS.get((match["cur"] or "").strip().lower())
-        scale = (match["scale"] or "").lower()
-        end = match.end()
-        if scale in MONEY_ONLY_SCALES and currency is None:
-            end, scale = match.end("digits") if match["digits"] else match.end("word"), ""
-        factor = SCALES.get(scale, 1.0)
-        figure = Figure(match.start() + _leading_space(match), end, "", value * factor, None, "count",
-                        currency, approximate, in_words, 0)
-        _extend(text, figure, factor, match)
+    """Every figure in ``text``, in order (ranges, percentages and currencies read by ``_extend``)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets right
+        lower = "".join(char.lower()[:1] for char in text)
+    found = [_digit_figure(text, match) for match in DIGIT_FIGURE.finditer(text)]
+    found += [figure for match in WORD_FIGURE.finditer(lower) if (figure := _word_figure(text, lower, match))]
+    for figure in sorted(found, key=lambda figure: figure.start):
         figure.value = text[figure.start:figure.end]
         figure.measure_end = figure.measure_end or figure.end
         yield figure
 
 
-def _leading_space(match: re.Match[str]) -> int:
-    return len(match[0]) - len(match[0].lstrip())
+def _digit_figure(text: str, match: re.Match[str]) -> Figure:
+    value = float(match["digits"].replace(",", ""))
+    currency = CURRENCY_SIGNS.get((match["cur"] or "").strip().lower())
+    end, factor = match.end(), 1.0
+    scale = _SCALE.match(text, end)
+    if scale and (scale["scale"].lower() not in MONEY_ONLY_SCALES or currency is not None):
+        end, factor = scale.end(), SCALES[scale["scale"].lower()]
+    start = match.start("cur") if match["cur"] else match.start("digits")
+    figure = Figure(start, end, "", value * factor, None, "count", currency)
+    _extend(text, figure, factor, True)
+    return figure
 
 
-def _extend(text: str, figure: Figure, factor: float, match: re.Match[str]) -> None:
+def _word_figure(text: str, lower: str, match: re.Match[str]) -> Figure | None:
+    """A number in words: "two", "forty-five", "three million", "hundreds", "tens of thousands", "a dozen"."""
+    phrase, start, end = match[0], match.start(), match.end()
+    if phrase.startswith("a ") and phrase not in APPROXIMATE:
+        phrase, start = phrase[2:], start + 2  # "a two-day visit" is read as "two"
+    if phrase == "tens":
+        return None
+    tail = _WORD_TAIL.match(lower, end)
+    if tail:
+        phrase, end = phrase + tail[0], tail.end()
+    elif lower[end:end + 1] == "-":
+        return None  # "one-time", "two-thirds", "three-year"
+    if phrase in APPROXIMATE or phrase == "a dozen":
+        value, approximate = float(APPROXIMATE.get(phrase, 12)), not phrase.startswith("a ")
+    elif phrase.split("-")[0].split(" ")[0] in UNITS or phrase.split("-")[0].split(" ")[0] in TENS:
+        value, approximate = word_value(phrase), False
+    else:
+        return None  # "hundred" or "thousand" alone
+    factor = 1.0
+    scale = _SCALE.match(text, end)
+    if scale and not approximate and scale["scale"].lower() in ("hundred", "thousand", "million", "billion"):
+        end, factor = scale.end(), SCALES[scale["scale"].lower()]
+    figure = Figure(start, end, "", value * factor, None, "count", None, approximate, True)
+    _extend(text, figure, factor, False)
+    return figure
+
+
+def _extend(text: str, figure: Figure, factor: float, in_digits: bool) -> None:
     """Ranges, percent signs, currency words and measures after the number."""
     rest = text[figure.end:figure.end + 40]
-    found = _RANGE.match(rest) if match["digits"] else None
+    found = _RANGE.match(rest) if in_digits else None
     if found and (not found[0].lstrip().startswith("and") or text[:figure.start].lower().endswith("between ")):
         high_factor = SCALES.get((found["scale"] or "").lower(), factor)
         figure.high = float(found["digits"].replace(",", "")) * high_factor

@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from archivist.core.claims.vocabulary import MEASURES
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Event words and the one word each stands for in a key (same event words group together).
 EVENTS = {
     "killed": "killed", "kill": "killed", "kills": "killed", "dead": "killed", "died": "killed", "deaths": "killed",
@@ -25,24 +31,26 @@ EVENTS = {
     "cut": "cut", "laid": "cut", "lost": "lost", "sold": "sold", "bought": "bought", "hired": "hired",
     "deported": "deported", "infected": "infected", "vaccinated": "vaccinated", "affected": "affected",
 }
-STOP = frozenset("""
-a an the of in on at to by for from with without and or but nor as than that which who whom whose this these those
-was were is are be been being have has had will would could should may might can must do does did not no its it
-their his her our your my they them he she we you i there here into onto over under about after before since during
-between against among per each every all any some such more most other others both either neither one also only
-said says say told reported according while when where whereupon if then so because though although
-what how why up down out off again further very just including until across through near around
-""".split())
-_SKIP_BACK = frozenset("""
+STOP = _words("""
+a an the of in on at to by for from with without and or but nor as than that which who whom whose this these
+those was were is are be been being have has had will would could should may might can must do does did not no
+its it their his her our your my they them he she we you i there here into onto over under about after before
+since during between against among per each every all any some such more most other others both either neither
+one also only said says say told reported according while when where whereupon if then so because though
+although what how why up down out off again further very just including until across through near around
+""")
+_SKIP_BACK = _words("""
 rose fell increased decreased rise fall up down to from at by of was were is are be been to totalled totaled
 reached compared with against vs vs. versus climbed dropped jumped slipped gained lost grew shrank stood ended
 about around nearly almost some over under least at more than less an estimated a the its their his her
-""".split())
+""")
 _IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman", "lives": "life",
               "police": "police", "news": "news", "series": "series", "species": "species", "data": "data"}
 # Participles that end a noun phrase ("two letters sent to the UN").
-_PARTICIPLES = frozenset("""sent made held taken given built found seen known shot left hit brought caught put kept
-paid sold bought won lost spent led run set read written""".split())
+_PARTICIPLES = _words("""
+sent made held taken given built found seen known shot left hit brought caught put kept paid sold bought won
+lost spent led run set read written
+""")
 _DIMENSIONS = {"away": "distance", "long": "length", "wide": "width", "high": "height", "deep": "depth",
                "tall": "height"}
 
@@ -111,8 +119,8 @@ def event_near(before: list[str], after: list[str]) -> str | None:
 def noun_before(before: list[str]) -> list[str]:
     """The content words before a figure, skipping its verb, preposition and earlier figures."""
     index = len(before)
-    while index and (before[index - 1].lower() in _SKIP_BACK or not _is_word(before[index - 1])
-                     and before[index - 1] not in (",", ";", ":", ".")):
+    while index and (before[index - 1].lower() in _SKIP_BACK or (not _is_word(before[index - 1])
+                     and before[index - 1] not in (",", ";", ":", "."))):
         index -= 1
     words: list[str] = []
     while index and _is_word(before[index - 1]) and before[index - 1].lower() not in STOP and len(words) < 3:
