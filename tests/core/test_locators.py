@@ -39,7 +39,7 @@ def test_epub_quote_cites_its_chapter(empty_archive: Archive) -> None:
     highlight = empty_archive.annotations.add_highlight(document_id, quote=quote)
     assert empty_archive.citations.locator(highlight.id) == Locator("chapter", "III")
     cited = empty_archive.citations.quote(highlight.id, "apa")
-    assert cited.endswith("chap. III)") and "p. " not in cited.rsplit("(", 1)[1]
+    assert cited.endswith("chap. III)") and ", p. " not in cited
     assert empty_archive.citations.quote(highlight.id, "mla").endswith("ch. III)")
 
 
