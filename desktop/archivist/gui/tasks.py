@@ -10,14 +10,17 @@ an edit made meanwhile only waits for the batch being committed.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import queue
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from archivist.core.archive import Archive
 from archivist.core.errors import ArchivistError
@@ -31,11 +34,25 @@ DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[Exception], None]
 
 
-class TaskManager(QObject):
-    """Runs callables off the GUI thread and hands their results back to it."""
+@dataclass(slots=True)
+class _Task:
+    work: Callable[[], Any]
+    on_done: DoneCallback | None
+    on_error: ErrorCallback | None
 
-    # (callback, value): emitted from a worker thread, delivered queued on the GUI thread
-    _finished = Signal(object)
+
+class TaskManager(QObject):
+    """Runs callables off the GUI thread and hands their results back to it.
+
+    Every Python object a task involves is created, kept and freed on the GUI thread: the work and its callbacks
+    wait in ``_pending`` (the worker only borrows the work while it runs), results come back through a Python
+    queue, and the signal that crosses threads carries nothing. Issue 16's "Fatal Python error: bool_dealloc" on
+    quit came from the opposite: a worker dropped the last reference to a task's closure (and to the widgets it
+    held) after the GUI thread had let go of it, so Python wrappers of Qt objects were freed on a worker thread,
+    and results travelled inside queued Qt events that were destroyed, never delivered, when the window closed.
+    """
+
+    _ready = Signal()  # a result is in the queue; emitted from a worker thread, delivered on the GUI thread
     # a user-facing message for an error nobody else handled
     error_reported = Signal(str)
 
@@ -44,13 +61,15 @@ class TaskManager(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-writer")
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-reader")
         self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archivist-job")
-        self._running = 0
+        self._pending: dict[int, _Task] = {}
+        self._results: queue.SimpleQueue[tuple[int, bool, Any]] = queue.SimpleQueue()
+        self._numbers = itertools.count()
         self._closed = False
-        self._finished.connect(self._deliver)
+        self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:
-        return self._running > 0
+        return bool(self._pending)
 
     def write(self, work: Callable[[], Any], on_done: DoneCallback | None = None,
               on_error: ErrorCallback | None = None) -> Future[None]:
@@ -73,25 +92,35 @@ class TaskManager(QObject):
             dropped: Future[None] = Future()
             dropped.cancel()
             return dropped
-        self._running += 1
+        number = next(self._numbers)
+        self._pending[number] = _Task(work, on_done, on_error)
+        return executor.submit(self._run, number)
 
-        def run() -> None:
+    def _run(self, number: int) -> None:
+        """On a worker thread: run the work, queue its outcome, and keep no reference to anything of it."""
+        work = self._pending[number].work
+        try:
+            outcome: tuple[int, bool, Any] = (number, True, work())
+        except Exception as error:  # reported on the GUI thread, never lost in a worker
+            if not isinstance(error, ArchivistError):
+                log.exception("background task failed")
+            outcome = (number, False, error)
+        del work
+        self._results.put(outcome)
+        del outcome
+        self._ready.emit()
+
+    @Slot()
+    def _deliver(self) -> None:
+        while True:
             try:
-                value = work()
-            except Exception as error:  # reported on the GUI thread, never lost in a worker
-                if not isinstance(error, ArchivistError):
-                    log.exception("background task failed")
-                self._finished.emit((on_error or self._report, error))
+                number, succeeded, value = self._results.get_nowait()
+            except queue.Empty:
                 return
-            self._finished.emit((on_done, value))
-
-        return executor.submit(run)
-
-    def _deliver(self, payload: tuple[Callable[[Any], None] | None, Any]) -> None:
-        self._running -= 1
-        callback, value = payload
-        if callback is not None:
-            callback(value)
+            task = self._pending.pop(number)
+            callback = task.on_done if succeeded else (task.on_error or self._report)
+            if callback is not None and not self._closed:
+                callback(value)
 
     def _report(self, error: Exception) -> None:
         if isinstance(error, ArchivistError):
@@ -105,6 +134,8 @@ class TaskManager(QObject):
         self._jobs.shutdown(wait=True, cancel_futures=True)
         self._writer.shutdown(wait=True, cancel_futures=True)
         self._reader.shutdown(wait=True, cancel_futures=True)
+        self._deliver()  # frees what finished meanwhile here, on the GUI thread (no callback runs)
+        self._pending.clear()
 
 
 class ImportJob(QObject):
