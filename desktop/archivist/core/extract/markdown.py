@@ -13,6 +13,7 @@ import yaml
 from archivist.core.extract import fields
 from archivist.core.extract.base import Extracted, Metadata
 from archivist.core.extract.builder import TextBuilder
+from archivist.core.extract.header_blocks import header_metadata
 from archivist.core.extract.text import decode_bytes, normalise_newlines, title_from_text
 
 log = logging.getLogger("archivist.extract")
@@ -28,7 +29,8 @@ def extract(path: Path) -> Extracted:
     front, body = split_front_matter(text)
     builder = TextBuilder()
     _add_body(builder, body)
-    metadata = _metadata(front)
+    # MultiMarkdown and e-mail style "Title: … / Author: …" lines open some notes instead of front matter
+    metadata = _metadata(front) if front else header_metadata(body) or Metadata()
     if not builder.text and metadata.title:
         # Hugo's section pages (_index.md) are front matter only: their title and summary are the text.
         builder.heading(metadata.title, 1)

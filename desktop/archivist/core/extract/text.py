@@ -8,6 +8,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from archivist.core.extract.base import Extracted, ExtractionError, Metadata, Page, pages_from_parts
+from archivist.core.extract.header_blocks import header_metadata  # issue 17: PEP, e-mail and RFC headers
 
 _TITLE_MAX = 120
 
@@ -65,4 +66,4 @@ def extract(path: Path) -> Extracted:
         body, pages = pages_from_parts(parts)
     else:
         body, pages = parts[0], [Page(0, "1")]
-    return Extracted("text", body, pages, Metadata(title=title_from_text(body)))
+    return Extracted("text", body, pages, header_metadata(body) or Metadata(title=title_from_text(body)))
