@@ -37,9 +37,15 @@ def read_counts(archive: Archive, total: int | None = None) -> LibraryCounts:
     return LibraryCounts(archive.count() if total is None else total, archive.collections(), archive.tags())
 
 
-def read_library(archive: Archive, collection: int | None, first_rows: int) -> Library:
-    """The whole archive (``collection`` None) or one collection, newest first."""
-    if collection is None:
+def read_library(archive: Archive, collection: int | None, first_rows: int,
+                 sort: tuple[str, bool] | None = None) -> Library:
+    """The whole archive (``collection`` None) or one collection, newest first or sorted by (key, descending)."""
+    if sort is not None:
+        from archivist.core.sorting import sorted_ids
+
+        ids = sorted_ids(archive, sort[0], sort[1], collection)
+        counts = read_counts(archive, total=len(ids) if collection is None else None)
+    elif collection is None:
         ids = archive.document_ids()
         counts = read_counts(archive, total=len(ids))
     else:

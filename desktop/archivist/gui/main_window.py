@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         for table in (self.documents_table, self.results_table):
             table.document_activated.connect(self.open_document)
             table.context_menu_requested.connect(self._fill_document_menu)
+        self.documents_table.sort_requested.connect(lambda _key, _descending: self.reload_library())
+        self.results_table.sort_requested.connect(self._sort_results)
         self.results_table.document_activated.connect(self._show_snippets)
         self.middle = QStackedWidget(self)
         self.middle.addWidget(self.documents_table)
@@ -219,7 +221,9 @@ class MainWindow(QMainWindow):
         self._library_reads += 1
         read, archive = self._library_reads, self.archive
         collection = int(self.collection_filter) if self.collection_filter is not None else None
-        self.tasks.read(lambda: read_library(archive, collection, DocumentTableModel.BATCH),
+        table = self.documents_table
+        sort = (table.sort_key, table.sort_descending) if table.sort_key is not None else None
+        self.tasks.read(lambda: read_library(archive, collection, DocumentTableModel.BATCH, sort),
                         lambda library: self._show_library(read, library))
 
     def _show_library(self, read: int, library: Library) -> None:
@@ -265,7 +269,15 @@ class MainWindow(QMainWindow):
         self.collection_filter = None
         self.searcher.search(query)
 
+    def _sort_results(self, key: str, descending: bool) -> None:
+        """Hits in a column's order (in SQL, among the hits), the ranking kept for when the query changes."""
+        from archivist.core.sorting import sorted_ids
+
+        archive, hits = self.archive, self.results_model.ids()
+        self.tasks.read(lambda: sorted_ids(archive, key, descending, among=hits), self.results_model.reorder)
+
     def _show_results(self, results: SearchResults) -> None:
+        self.results_table.clear_sort()
         self.results_model.set_results(results)
         self.middle.setCurrentIndex(RESULTS_PAGE)
         shown = f" (first {len(results.hits)})" if results.total > len(results.hits) else ""

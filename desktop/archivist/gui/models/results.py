@@ -29,6 +29,13 @@ class ResultsModel(DocumentTableModel):
         self._hits = {hit.id: hit for hit in hits}
         self.set_ids([hit.id for hit in hits])
 
+    def reorder(self, ids: list[int]) -> None:
+        """The same hits in another order (a column was clicked); hits missing from ``ids`` go last."""
+        known = [doc_id for doc_id in ids if doc_id in self._hits]
+        placed = set(known)
+        rest = [doc_id for doc_id in self.ids() if doc_id not in placed]
+        self.set_ids(known + rest)
+
     def hit(self, row: int) -> Hit:
         return self._hits[self.document_id(row)]
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from archivist.gui.models.documents import DOCUMENT_ID_ROLE, DocumentTableModel
 
 COLUMN_WIDTHS = (300, 130, 84, 120, 70, 70)
+SORT_KEYS = ("title", "authors", "date", "site", "format")  # by column; the results' "Found on" is not sortable
 
 
 class DocumentTable(QTableView):
@@ -15,6 +16,7 @@ class DocumentTable(QTableView):
 
     document_activated = Signal(int)  # the current row changed to this document
     context_menu_requested = Signal(QMenu, list)  # a menu to fill, the selected document ids
+    sort_requested = Signal(str, bool)  # a column header was clicked: sort key, descending
 
     def __init__(self, model: DocumentTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,13 @@ class DocumentTable(QTableView):
         header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS[: model.columnCount()]):
             header.resizeSection(column, width)
+        # Clicking a header sorts in SQL (core/sorting.py) and the model keeps reading rows lazily; Qt's own
+        # setSortingEnabled would sort at once by the first column and lose the list's newest-first order.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._header_clicked)
+        self.sort_key: str | None = None
+        self.sort_descending = False
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_menu)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -55,6 +64,23 @@ class DocumentTable(QTableView):
         if 0 <= row < self.document_model().rowCount():
             self.selectRow(row)
             self.scrollTo(self.document_model().index(row, 0))
+
+    def _header_clicked(self, column: int) -> None:
+        if column >= len(SORT_KEYS):
+            return
+        key = SORT_KEYS[column]
+        self.sort_descending = not self.sort_descending if key == self.sort_key else False
+        self.sort_key = key
+        header = self.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        order = Qt.SortOrder.DescendingOrder if self.sort_descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(column, order)
+        self.sort_requested.emit(key, self.sort_descending)
+
+    def clear_sort(self) -> None:
+        """Back to the model's own order (newest first, or relevance for results)."""
+        self.sort_key, self.sort_descending = None, False
+        self.horizontalHeader().setSortIndicatorShown(False)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
