@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from archivist.core.archive import Archive
 from archivist.core.changes import CatalogueWatch
+from archivist.core.errors import ArchivistError
 
 log = logging.getLogger("archivist.gui.watching")
 
@@ -27,6 +28,7 @@ class ChangeWatcher(QObject):
     def __init__(self, archive: Archive, parent: QObject | None = None) -> None:
         super().__init__(parent)
         bind = archive.sessions.kw.get("bind")
+        self._archive = archive
         self._watch = CatalogueWatch(bind) if bind is not None else None
         self.paused = False  # while this window's own import commits batch after batch
         self._timer = QTimer(self)
@@ -35,11 +37,29 @@ class ChangeWatcher(QObject):
         self._timer.start()
 
     def poll(self) -> None:
+        if self._archive.team is not None:  # issue 19: colleagues' changes come through the change sequence
+            self._follow_team()
+            return
         if self._watch is None:
             return
         changed = self._watch.changed()
         if changed and not self.paused:
             log.info("the catalogue was changed by another program")
+            self.changed_elsewhere.emit()
+
+    def _follow_team(self) -> None:
+        """Apply colleagues' changes to this member's index (one cheap query when there are none)."""
+        from archivist.core.team.follower import behind
+
+        if self.paused:  # this window's own import holds the folder's write lock between batches
+            return
+        try:
+            report = self._archive.follow_changes() if behind(self._archive) else None
+        except ArchivistError as error:  # the server went away: say so once a second in the log, keep the window
+            log.warning("cannot follow the team catalogue: %s", error)
+            return
+        if report is not None and report.changed:
+            log.info("colleagues changed %d document(s)", len(report.indexed) + len(report.dropped))
             self.changed_elsewhere.emit()
 
     def absorb(self) -> None:

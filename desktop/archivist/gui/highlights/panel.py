@@ -97,6 +97,8 @@ class HighlightsPanel(QWidget):
         self.scope.currentIndexChanged.connect(lambda _i: self.scope_changed.emit(self.scope.currentData()))
         self.color_filter = QComboBox(self)
         self.color_filter.currentIndexChanged.connect(lambda _i: self._fill())
+        self.author_filter = QComboBox(self)  # issue 19: in a team archive, whose highlights to show
+        self.author_filter.currentIndexChanged.connect(lambda _i: self._fill())
         self.text_filter = QLineEdit(self, placeholderText="Filter quotes and notes", clearButtonEnabled=True)
         self.text_filter.textChanged.connect(lambda _t: self._fill())
         self.tree = QTreeWidget(self)
@@ -117,6 +119,7 @@ class HighlightsPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.scope)
         filters.addWidget(self.color_filter)
+        filters.addWidget(self.author_filter)
         edit_row = QHBoxLayout()
         edit_row.addWidget(QLabel("Colour:", self))
         edit_row.addWidget(self.recolour, 1)
@@ -154,11 +157,26 @@ class HighlightsPanel(QWidget):
 
     def set_highlights(self, records: list[HighlightRecord]) -> None:
         self.records = records
+        self._set_authors(sorted({r.author for r in records if r.author}))
         self._fill()
+
+    def _set_authors(self, authors: list[str]) -> None:
+        """The author filter lists who made the highlights shown; hidden while there is only one (issue 19)."""
+        chosen = self.author_filter.currentData()
+        self.author_filter.blockSignals(True)
+        self.author_filter.clear()
+        self.author_filter.addItem("Everyone", None)
+        for author in authors:
+            self.author_filter.addItem(author, author)
+        self.author_filter.setCurrentIndex(max(self.author_filter.findData(chosen), 0))
+        self.author_filter.blockSignals(False)
+        self.author_filter.setVisible(len(authors) > 1)
 
     def _visible(self) -> list[HighlightRecord]:
         color, needle = self.color_filter.currentData(), self.text_filter.text().strip().lower()
+        author = self.author_filter.currentData()
         return [r for r in self.records if (color is None or r.color == color)
+                and (author is None or r.author == author)
                 and (not needle or needle in r.quote.lower() or needle in r.note.lower())]
 
     def _fill(self) -> None:
@@ -243,6 +261,8 @@ def _item_text(record: HighlightRecord, with_title: bool) -> str:
     where = f"p. {record.page}" if record.page else ""
     if with_title:
         where = f"{record.document_title[:60]}  ·  {where}"
+    if record.author:  # issue 19: who made it (in a team archive, a colleague)
+        where = f"{where}  ·  {record.author}" if where else record.author
     lines.append(where)
     if record.note:
         lines.append("✎ " + " ".join(record.note.split())[:120])
