@@ -88,3 +88,10 @@ def test_broken_captures_fail_in_one_line(tmp_path: Path, content: bytes, messag
     with pytest.raises(ExtractionError, match=message) as raised:
         extract_file(path)
     assert "\n" not in str(raised.value)
+
+
+def test_a_capture_is_cited_as_a_web_page_accessed_on_its_capture_day(empty_archive: Archive) -> None:
+    result = empty_archive.import_paths([CAPTURES / "wikimediafoundation-sopa-blackoutpage-2012-01-19.warc.gz"])
+    item = empty_archive.citations.items([result.imported[0].id])[0]
+    assert item["type"] == "webpage" and item["URL"] == "http://wikimediafoundation.org/wiki/SOPA/Blackoutpage"
+    assert item["accessed"] == {"date-parts": [[2012, 1, 19]]}

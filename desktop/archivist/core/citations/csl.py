@@ -12,7 +12,7 @@ CslItem = dict[str, Any]
 
 # Types whose ``container-title`` is the site or periodical the document appeared in.
 SERIAL_TYPES = frozenset({"article-newspaper", "article-magazine", "article-journal", "webpage", "post-weblog", "post"})
-WEB_FORMATS = frozenset({"html"})
+WEB_FORMATS = frozenset({"html", "mhtml", "warc", "webarchive"})  # web captures too (issue 14)
 BY_FORMAT = {"pdf": "report", "epub": "book"}
 
 

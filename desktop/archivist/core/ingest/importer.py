@@ -95,10 +95,20 @@ def document_values(prepared: Prepared) -> dict[str, Any]:
         "publisher": meta.publisher, "site": meta.site, "url": meta.url, "language": meta.language,
         "source_path": str(path.absolute()), "original_name": path.name, "size": path.stat().st_size,
         "page_count": len(extracted.pages), "text_version": text_version(extracted.text),
-        "extra": {**meta.extra, **({"keywords": meta.keywords} if meta.keywords else {})},  # issue 17
+        "extra": {**catalogue_extra(meta.extra), **({"keywords": meta.keywords} if meta.keywords else {})},  # issue 17
         "citation_key": None, "citation_key_pinned": False, "csl_type": None, "imported_at": now, "modified_at": now,
         "text_state": text_state.state_of(extracted),
     }
+
+
+def catalogue_extra(extra: dict[str, str]) -> dict[str, Any]:
+    """A reader's extra metadata as the catalogue keeps it: a web capture's access date among the CSL fields,
+    where citations read it (``extra["csl"]["accessed"]``, issue 14)."""
+    kept: dict[str, Any] = dict(extra)
+    accessed = kept.pop("accessed", None)
+    if accessed:
+        kept["csl"] = {**kept.get("csl", {}), "accessed": accessed}
+    return kept
 
 
 def text_values(extracted: Extracted) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from archivist.core.errors import ArchivistError
+from archivist.core.extract.base import ReadOptions
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
 from archivist.core.processes import main_module_hidden
 from archivist.core.records import ImportResult
@@ -31,14 +32,17 @@ POLL = 0.1
 
 
 def import_in_subprocess(
-    root: Path, paths: list[Path], progress: ProgressCallback = no_progress, cancel: CancelToken | None = None
+    root: Path, paths: list[Path], progress: ProgressCallback = no_progress, cancel: CancelToken | None = None,
+    options: ReadOptions | None = None,
 ) -> ImportResult:
-    """``Archive(root).import_paths(paths)`` in a child process; blocks the calling thread until it ends."""
+    """``Archive(root).import_paths(paths)`` in a child process; blocks the calling thread until it ends.
+
+    ``options`` carries the passwords the window asked for and its OCR language setting (issue 14)."""
     context = multiprocessing.get_context("spawn")
     messages: Any = context.Queue()
     stop = context.Event()
     # Not a daemon: the child starts its own extraction workers, which daemonic processes may not do.
-    child = context.Process(target=_child, args=(str(root), [str(path) for path in paths], messages, stop),
+    child = context.Process(target=_child, args=(str(root), [str(path) for path in paths], messages, stop, options),
                             name="archivist-import")
     with main_module_hidden():
         child.start()
@@ -70,7 +74,7 @@ def _relay(child: Any, messages: Any, stop: Event, progress: ProgressCallback, c
             raise ArchivistError(payload)
 
 
-def _child(root: str, paths: list[str], messages: Any, stop: Event) -> None:
+def _child(root: str, paths: list[str], messages: Any, stop: Event, options: ReadOptions | None = None) -> None:
     """The child's side: open the archive, import, send the result (or the user-facing error)."""
     from archivist.core.archive import Archive
 
@@ -87,7 +91,7 @@ def _child(root: str, paths: list[str], messages: Any, stop: Event) -> None:
 
     try:
         with Archive.open(Path(root)) as archive:
-            messages.put(("result", archive.import_paths(paths, progress=report, cancel=token)))
+            messages.put(("result", archive.import_paths(paths, progress=report, cancel=token, options=options)))
     except ArchivistError as error:
         messages.put(("error", str(error)))
     except Exception as error:  # never a traceback in the window: one line, and the log has the rest
