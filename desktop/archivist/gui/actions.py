@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 if TYPE_CHECKING:
     from archivist.gui.main_window import MainWindow
@@ -79,7 +79,8 @@ def build_actions(window: MainWindow) -> WindowActions:
     return actions
 
 
-def build_menus(menubar: QMenuBar, actions: WindowActions) -> None:
+def build_menus(menubar: QMenuBar, actions: WindowActions) -> dict[str, QMenu]:
+    """The menus, by name ("file", "edit", "view", "document", "help"), for features to add their actions to."""
     file_menu = menubar.addMenu("&File")
     file_menu.addActions([actions.import_files, actions.import_folder])
     file_menu.addSeparator()
@@ -96,3 +97,4 @@ def build_menus(menubar: QMenuBar, actions: WindowActions) -> None:
     document_menu.addAction(actions.delete)
     help_menu = menubar.addMenu("&Help")
     help_menu.addAction(actions.about)
+    return {"file": file_menu, "edit": edit_menu, "view": view_menu, "document": document_menu, "help": help_menu}

@@ -34,6 +34,7 @@ from archivist.core.records import DocumentRecord, ImportResult
 from archivist.gui.actions import build_actions, build_menus
 from archivist.gui.after_paint import after_next_paint
 from archivist.gui.citations import install_citations
+from archivist.gui.claims import install_claims
 from archivist.gui.compare import install_shared_passages
 from archivist.gui.highlights import install_highlights
 from archivist.gui.importing import ImportController
@@ -41,6 +42,7 @@ from archivist.gui.index_check import IndexCheck
 from archivist.gui.library import FacetCounts, Library, LibraryCounts, archive_facets, read_counts, read_library
 from archivist.gui.models.documents import DocumentTableModel
 from archivist.gui.models.results import ResultsModel
+from archivist.gui.quotation import install_quotation
 from archivist.gui.reader import ReaderView, SideBySideView
 from archivist.gui.searching import SearchController
 from archivist.gui.settings import open_settings, restore_window, save_window
@@ -93,8 +95,11 @@ class MainWindow(QMainWindow):
         self.shared_passages = install_shared_passages(self)  # issue 10: shared passages
         self.highlights = install_highlights(self)  # issue 5: highlights and notes
         self.window_actions = build_actions(self)
-        build_menus(self.menuBar(), self.window_actions)
+        self.menus = build_menus(self.menuBar(), self.window_actions)
         self.citations_ui = install_citations(self)  # issue 6: copy citation, BibTeX, export bibliography
+        self.quotation = install_quotation(self, self.highlights)  # issue 16: a highlight as a quotation
+        self.menus["edit"].addAction(self.quotation.copy_quotation)
+        self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
         self.resize(*DEFAULT_SIZE)
         restore_window(self.settings, self, self._splitters())
         self.status_label.setText(f"Opening {self.archive.root}…")
