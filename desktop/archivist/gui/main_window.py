@@ -35,6 +35,7 @@ from archivist.gui.actions import build_actions, build_menus
 from archivist.gui.after_paint import after_next_paint
 from archivist.gui.citations import install_citations
 from archivist.gui.claims import install_claims
+from archivist.gui.claims import install_claims
 from archivist.gui.compare import install_shared_passages
 from archivist.gui.highlights import install_highlights
 from archivist.gui.importing import ImportController
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.window_actions = build_actions(self)
         self.menus = build_menus(self.menuBar(), self.window_actions)
         self.citations_ui = install_citations(self)  # issue 6: copy citation, BibTeX, export bibliography
+        self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
         self.quotation = install_quotation(self, self.highlights)  # issue 16: a highlight as a quotation
         self.menus["edit"].addAction(self.quotation.copy_quotation)
         self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
