@@ -17,6 +17,7 @@ from archivist.core.extract import fields
 from archivist.core.extract.base import Extracted, ExtractionError, Metadata
 from archivist.core.extract.blocks import HTML_ROLES, add_blocks
 from archivist.core.extract.builder import TextBuilder
+from archivist.core.extract.epub_metadata import original_date
 
 log = logging.getLogger("archivist.extract")
 # ebooklib warns about its own future defaults (FutureWarning/UserWarning) on every read.
@@ -86,7 +87,7 @@ def _spine_items(book: Any) -> list[Any]:
 def _toc_titles(toc: Any) -> dict[str, str]:
     """Chapter file -> the first title the table of contents gives it."""
     titles: dict[str, str] = {}
-    stack = list(toc)[::-1]
+    stack = list(toc)[::-1] if isinstance(toc, tuple | list) else [toc]  # ebooklib gives a lone Link unlisted
     while stack:
         entry = stack.pop()
         if isinstance(entry, tuple | list):
@@ -132,7 +133,7 @@ def _metadata(book: Any) -> Metadata:
     return Metadata(
         title=fields.clean_title(titles[0]) if titles else None,
         authors=fields.clean_authors(values("creator")),
-        issued=fields.iso_date(dates[0]) if dates else None,
+        issued=original_date(book) or (fields.iso_date(dates[0]) if dates else None),  # issue 17: first edition
         publisher=fields.clean_title(publishers[0]) if publishers else None,
         language=languages[0] if languages else None,
         keywords=fields.split_keywords(values("subject")),
