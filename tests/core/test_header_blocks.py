@@ -59,3 +59,14 @@ def test_prose_is_not_a_header(tmp_path: Path) -> None:
     text.write_text("Note: the town was shelled again.\nNobody answered the phone.\n", "utf-8")
     assert header_metadata(text.read_text("utf-8")) is None
     assert extract_file(text).metadata.title == "Note: the town was shelled again."
+
+
+def test_a_docx_opening_with_an_exclamation_is_not_titled_by_it() -> None:
+    """mammoth's footnotes.docx has no core title and opens with "Ouch."; python-docx's core-properties file
+    keeps its author and date."""
+    from archivist.core.extract import fields
+
+    assert fields.title_line("Ouch.") is None
+    assert fields.title_line("Walking on imported air") == "Walking on imported air"
+    metadata = extract_file(DATA / "docx" / "doc-coreprops.docx").metadata
+    assert metadata.authors == ["Steve Canny"] and metadata.issued == "2014-12-13"

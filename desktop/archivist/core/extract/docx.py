@@ -45,7 +45,7 @@ def extract(path: Path) -> Extracted:
         for label, part in _extra_parts(container, main):
             _marked_part(builder, label, _xml(container, part))
         metadata = _metadata(_xml(container, _core_part(container)))
-    metadata.title = metadata.title or first_title or title_from_text(builder.text)
+    metadata.title = metadata.title or first_title or fields.title_line(title_from_text(builder.text))
     return Extracted("docx", builder.text, builder.result_pages(), metadata, builder.headings)
 
 

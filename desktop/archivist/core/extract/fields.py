@@ -43,6 +43,16 @@ def clean_title(value: object) -> str | None:
     return title
 
 
+def title_line(line: str | None) -> str | None:
+    """A document's first line as its title, unless it is a short exclamation or sentence ("Ouch.": the
+    mammoth test files footnotes.docx and comments.docx) that names nothing; the importer then keeps the
+    file's name."""
+    line = clean_title(line)
+    if line and len(line.split()) <= 2 and line.rstrip()[-1:] in ".!?":
+        return None
+    return line
+
+
 def split_authors(value: object) -> list[str]:
     """Display names from one author field: "A; B", "A and B", "Doe, Jane", "A, B, C"."""
     text = _as_text(value)
