@@ -134,3 +134,21 @@ def test_cancelled_ocr_leaves_the_document_waiting(empty_archive: Archive, tmp_p
     assert report.cancelled and report.read == [] and report.pages < 4
     assert waiting_documents(empty_archive) == [doc_id]
     assert empty_archive.get(doc_id).text_state == "ocr_unavailable"
+
+
+def test_the_other_files_are_searchable_before_the_scan_is_read(empty_archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    image_only_pdf(LATEX, [0, 1], folder / "a-scanned-letter.pdf")
+    (folder / "b-note.txt").write_text("Minutes of the meeting on reconstruction funding.\n")
+    seen_during_ocr: list[tuple[int, int, str]] = []
+
+    def progress(step: Progress) -> None:
+        if step.current.startswith("OCR") and not seen_during_ocr:
+            note = empty_archive.search("reconstruction").total
+            letter = empty_archive.search("title:letter").hits
+            seen_during_ocr.append((note, len(letter), empty_archive.get(letter[0].id).text_state if letter else ""))
+
+    result = empty_archive.import_paths([folder], progress=progress)
+    assert seen_during_ocr == [(1, 1, "ocr_pending")]  # the note searchable, the scan findable by its metadata
+    assert empty_archive.search("blind text").total == 1 and not result.without_text
