@@ -16,7 +16,7 @@ from archivist.core.claims.attribution import Attributor, source_key
 from archivist.core.claims.exclusions import not_a_claim
 from archivist.core.claims.figures import Figure, find_figures
 from archivist.core.claims.sentences import Sentences, page_at
-from archivist.core.claims.vocabulary import QUALIFIERS
+from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, QUALIFIERS
 from archivist.core.claims.what import describe, tokens
 
 _QUALIFIER = re.compile(rf"\b({'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
@@ -60,8 +60,9 @@ def is_english(text: str, language: str | None = None) -> bool:
 
 
 def qualifier_of(text: str, figure: Figure) -> str | None:
+    """The qualifier before a figure in a few canonical words ("a minimum of" and "no fewer than": "at least")."""
     found = _QUALIFIER.search(text, max(0, figure.start - 40), figure.start)
-    qualifier = found[1].lower() if found else None
+    qualifier = CANONICAL_QUALIFIERS.get(found[1].lower(), found[1].lower()) if found else None
     if qualifier is None and figure.approximate:
         return "approximately"
     if figure.high is not None:

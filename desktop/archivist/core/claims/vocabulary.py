@@ -58,11 +58,16 @@ QUALIFIERS = (
     "an estimated", "estimated", "approximately", "roughly", "around", "about", "nearly", "almost", "some",
     "over", "under", "just over", "just under", "below", "above", "only", "exactly", "well over",
 )
-LOWER_BOUNDS = frozenset({"at least", "more than", "over", "in excess of", "upwards of", "no fewer than",
-                          "no less than", "a minimum of", "greater than", "just over", "above", "well over",
-                          "a minimum estimate of", "a minimum estimate of some"})
-UPPER_BOUNDS = frozenset({"at most", "less than", "fewer than", "up to", "under", "no more than",
-                          "not more than", "as many as", "as much as", "just under", "below", "a maximum of"})
+CANONICAL_QUALIFIERS = {
+    "a minimum estimate of some": "at least", "a minimum estimate of": "at least", "a minimum of": "at least",
+    "no fewer than": "at least", "no less than": "at least", "in excess of": "more than",
+    "upwards of": "more than", "greater than": "more than", "well over": "more than", "just over": "more than",
+    "a maximum of": "at most", "no more than": "at most", "not more than": "at most", "as many as": "up to",
+    "as much as": "up to", "an estimated": "about", "estimated": "about", "approximately": "about",
+    "roughly": "about", "around": "about", "close to": "nearly", "just under": "under",
+}
+LOWER_BOUNDS = frozenset({"at least", "more than", "over", "above"})
+UPPER_BOUNDS = frozenset({"at most", "less than", "fewer than", "up to", "under", "below"})
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -32,4 +32,4 @@ def source_column(claim: ClaimRecord, titles: dict[int, str]) -> str:
     if claim.source:
         return claim.source
     title = titles.get(claim.document_id, f"document {claim.document_id}")
-    return f"{title[:40]}{'…' if len(title) > 40 else ''} (author)"
+    return f"{title[:28]}{'…' if len(title) > 28 else ''} (author)"

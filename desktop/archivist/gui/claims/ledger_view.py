@@ -90,7 +90,7 @@ class LedgerWindow(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([520, 900])
+        splitter.setSizes([470, 1090])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

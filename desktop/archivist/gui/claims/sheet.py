@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QTree
 from archivist.core.claims import ClaimPair, ClaimRecord, LedgerRow
 from archivist.gui.claims.formatting import CONFLICT_COLOR, REVISION_COLOR, figure, source_column
 
-LIST_COLUMNS = ("Figure", "What", "Source", "Document", "Page", "Quote")
+LIST_COLUMNS = ("Figure", "What", "Source", "Page", "Quote", "Document")
 
 
 def _against(pairs: list[ClaimPair]) -> dict[int, list[ClaimPair]]:
@@ -93,9 +93,8 @@ class ClaimsList(QTreeWidget):
         self.claims = {claim.id: claim for claim in claims}
         against = _against(pairs)
         for claim in claims:
-            item = QTreeWidgetItem([figure(claim), claim.what, claim.source or "the author",
-                                    titles.get(claim.document_id, str(claim.document_id)), claim.page or "",
-                                    quote(claim)])
+            item = QTreeWidgetItem([figure(claim), claim.what, claim.source or "the author", claim.page or "",
+                                    quote(claim), titles.get(claim.document_id, str(claim.document_id))])
             item.setData(0, Qt.ItemDataRole.UserRole, claim.id)
             for pair in against.get(claim.id, []):
                 other = pair.second if pair.first == claim.id else pair.first
@@ -103,8 +102,9 @@ class ClaimsList(QTreeWidget):
                 for column in range(len(LIST_COLUMNS)):
                     item.setBackground(column, CONFLICT_COLOR if pair.kind == "conflict" else REVISION_COLOR)
             self.addTopLevelItem(item)
-        for column in range(len(LIST_COLUMNS) - 1):
+        for column in range(4):
             self.resizeColumnToContents(column)
+        self.setColumnWidth(4, 620)  # the quote: long sentences scroll; the tooltip-free width keeps rows one line
 
     def current_claim(self) -> ClaimRecord | None:
         item = self.currentItem() or self.topLevelItem(0)
