@@ -107,3 +107,11 @@ def test_config_user_names_the_author_and_refuses_an_empty_name(tmp_path: Path) 
     cli("--archive", root, "highlight", "1", "--quote", "Manbij")
     highlights = json.loads(cli("--archive", root, "highlights", "--json").stdout)["highlights"]
     assert [h["author"] for h in highlights] == ["Rima Haddad"]  # a local SQLite archive records it too
+
+
+def test_backup_of_a_member_folder_points_to_pg_dump(postgres: Server, tmp_path: Path, shared_store: Path) -> None:
+    root = tmp_path / "member"
+    cli("--archive", root, "connect", postgres.url(postgres.new_database()), "--store", shared_store)
+    refused = cli("--archive", root, "backup", tmp_path / "backup.zip", check=False, env={"PGPASSWORD": PASSWORD})
+    assert refused.returncode == 1 and "pg_dump" in refused.stderr and not (tmp_path / "backup.zip").exists()
+    assert not (root / "catalogue.sqlite").exists()

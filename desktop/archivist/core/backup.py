@@ -44,6 +44,9 @@ class BackupReport:
 def write_backup(archive: Archive, destination: Path) -> BackupReport:
     """Write ``destination`` (a zip) holding the archive's catalogue and originals."""
     destination = Path(destination).absolute()
+    if archive.team is not None:  # issue 19: there is no catalogue.sqlite to copy (an empty one would be made)
+        raise InvalidInputError(f"{archive.root} is a member of the team catalogue {archive.team.url}: back it up "
+                                "with pg_dump and a copy of the shared store (docs/team.md)")
     if destination.is_dir():
         raise InvalidInputError(f"{destination} is a folder: give a file name for the backup")
     if not destination.parent.is_dir():
