@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from archivist.core.extract import pdf_metadata, pdf_title, pdfium_text
+from archivist.core.extract import page_numbers, pdf_metadata, pdf_title, pdfium_text
 from archivist.core.extract.base import Extracted, ExtractionError, Page
 
 log = logging.getLogger("archivist.extract")
@@ -56,7 +56,8 @@ def extract(path: Path, passwords: tuple[str, ...] = ()) -> Extracted:
     reader = pdf_metadata.pypdf_reader(path) if needs_pypdf else None
     if right_to_left and reader is not None:
         _reread_right_to_left(texts, reader)
-    text, pages = _join_pages(texts, _page_labels(document.labels))
+    printed = None if all(document.labels) else page_numbers.printed_labels(texts)  # issue 17: running heads
+    text, pages = _join_pages(texts, printed or _page_labels(document.labels))
     metadata = pdf_metadata.metadata(document, reader, xmp)
     metadata.title = metadata.title or pdf_title.first_page_title(path, passwords, texts[0] if texts else "")
     return Extracted("pdf", text, pages, metadata, ocr_pages=scanned)
