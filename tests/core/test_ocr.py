@@ -152,3 +152,11 @@ def test_the_other_files_are_searchable_before_the_scan_is_read(empty_archive: A
     result = empty_archive.import_paths([folder], progress=progress)
     assert seen_during_ocr == [(1, 1, "ocr_pending")]  # the note searchable, the scan findable by its metadata
     assert empty_archive.search("blind text").total == 1 and not result.without_text
+
+
+def test_re_extracting_a_scan_keeps_what_ocr_read(empty_archive: Archive, tmp_path: Path) -> None:
+    doc_id = empty_archive.import_paths([image_only_pdf(LATEX, [0], tmp_path / "scan.pdf")]).imported[0].id
+    before = empty_archive.content(doc_id).text
+    assert "blind text" in before
+    empty_archive.re_extract(doc_id)
+    assert empty_archive.content(doc_id).text == before

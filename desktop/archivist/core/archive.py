@@ -276,8 +276,10 @@ class Archive:
     def re_extract(self, document_id: int) -> ReanchorReport:
         """Extract the stored original again (an extractor improved) and re-anchor the document's highlights."""
         from archivist.core.extract import extract_file
+        from archivist.core.ingest.ocr_run import keep_ocr_text
 
-        extracted = extract_file(self.original_path(document_id))
+        # a scan's pages keep the text OCR read (issue 14)
+        extracted = keep_ocr_text(self, document_id, extract_file(self.original_path(document_id)))
         return self.replace_text(document_id, extracted.text, extracted.pages, extracted.headings)
 
     def replace_text(

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select, update
 
 from archivist.core.catalogue.models import Document, DocumentText, PageWords
 from archivist.core.errors import ArchivistError
-from archivist.core.extract.base import Page, ReadOptions
+from archivist.core.extract.base import Extracted, Page, ReadOptions
 from archivist.core.ingest import tesseract, text_state
 from archivist.core.ingest.ocr_pages import OcrJob, choose_languages, submit, workers
 from archivist.core.ingest.ocr_text import OcrPage
@@ -211,3 +211,24 @@ def _jobs(archive: Archive, ids: list[int] | None, options: ReadOptions, report:
 def _set_state(archive: Archive, ids: list[int], state: str) -> None:
     with archive.lock.hold(), archive.sessions.begin() as session:
         session.execute(update(Document).where(Document.id.in_(ids)).values(text_state=state))
+
+
+def keep_ocr_text(archive: Archive, document_id: int, extracted: Extracted) -> Extracted:
+    """``extracted`` (a fresh extraction of a stored original) with its scanned pages' text taken from the
+    catalogue, where OCR put it: re-extracting a scan must not throw away what OCR read."""
+    if not extracted.ocr_pages:
+        return extracted
+    with archive.sessions() as session:
+        content = session.get(DocumentText, document_id)
+        read = set(session.scalars(select(PageWords.page).where(PageWords.document_id == document_id)))
+        if content is None or not read:
+            return extracted
+        old = split_pages(content.text, content.pages)
+    new = split_pages(extracted.text, [[page.start, page.label] for page in extracted.pages])
+    if len(old) != len(new):
+        return extracted
+    texts = [old[index] if index in read and index in extracted.ocr_pages else text for index, text in enumerate(new)]
+    text, starts = join_pages(texts)
+    pages = [Page(start, page.label) for start, page in zip(starts, extracted.pages, strict=True)]
+    return Extracted(extracted.format, text, pages, extracted.metadata, [],
+                     [index for index in extracted.ocr_pages if index not in read])
