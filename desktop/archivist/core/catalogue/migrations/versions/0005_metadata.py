@@ -1,4 +1,8 @@
-"""citable metadata and reference libraries (issue 17)
+"""citable metadata and reference libraries (issue 17): no schema change
+
+What issue 17 keeps needs no new column: a file's keywords (``documents.extra["keywords"]``), the citable
+fields a reference library gives (``extra["csl"]``: DOI, page, volume…; ``extra["csl_names"]``), and metadata-only
+records (format ``reference``, their original the library entry's own text) all fit the existing tables.
 
 Revision ID: 0005
 Revises: 0004
@@ -14,7 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass  # placeholder: filled in by the work on this issue
+    pass  # nothing to change: see the docstring
 
 
 def downgrade() -> None:
