@@ -71,21 +71,26 @@ def pieces(text: str) -> Iterator[tuple[str, str, int, int]]:
     """(normalised word, script, start, end) of each word of ``text``; a CJK run gives its bigrams (a lone
     character itself), underscores split words ("Seige_of_Vicksburg")."""
     for match in _WORD.finditer(text):
-        raw = match.group()
-        start = match.start()
-        if "-" in raw:
-            raw = _BROKEN.sub("", raw)  # offsets inside a joined word are approximate; only the ends matter
-        word, script = normalise(raw)
-        if "_" in word:
-            offset = start
-            for part in word.split("_"):
-                if part:
-                    yield from _split_cjk(part, script if part.isascii() else normalise(part)[1], offset)
-                offset += len(part) + 1
-        elif script == CJK or (not word.isascii() and _CJK_RUN.search(word)):
-            yield from _split_cjk(word, script, start)
-        else:
-            yield word, script, start, match.end()
+        yield from match_pieces(match)
+
+
+def match_pieces(match: re.Match[str]) -> Iterator[tuple[str, str, int, int]]:
+    """The pieces of one word the tokeniser matched."""
+    raw = match.group()
+    start = match.start()
+    if "-" in raw:
+        raw = _BROKEN.sub("", raw)  # offsets inside a joined word are approximate; only the ends matter
+    word, script = normalise(raw)
+    if "_" in word:
+        offset = start
+        for part in word.split("_"):
+            if part:
+                yield from _split_cjk(part, script if part.isascii() else normalise(part)[1], offset)
+            offset += len(part) + 1
+    elif script == CJK or (not word.isascii() and _CJK_RUN.search(word)):
+        yield from _split_cjk(word, script, start)
+    else:
+        yield word, script, start, match.end()
 
 
 def _split_cjk(word: str, script: str, start: int) -> Iterator[tuple[str, str, int, int]]:
@@ -108,6 +113,9 @@ def _split_cjk(word: str, script: str, start: int) -> Iterator[tuple[str, str, i
         yield part, normalise(part)[1], start + cursor, start + len(word)
 
 
+_WHOLE = re.compile(r".+", re.DOTALL)  # tokenize=False: the whole value is one word
+
+
 class Terms:
     """The index term of a normalised word in a language (None for a stop word or a too-short word), remembered.
 
@@ -117,10 +125,15 @@ class Terms:
     def __init__(self) -> None:
         self._memo: dict[str | None, dict[str, str | None]] = {}
 
-    def term(self, word: str, script: str, language: str | None) -> str | None:
+    def memo(self, language: str | None) -> dict[str, str | None]:
+        """The terms of the words met so far in ``language``."""
         memo = self._memo.get(language)
         if memo is None:
             memo = self._memo[language] = {}
+        return memo
+
+    def term(self, word: str, script: str, language: str | None) -> str | None:
+        memo = self.memo(language)
         term = memo.get(word, _MISSING)
         if term is _MISSING:
             if len(memo) >= CACHE_LIMIT:
@@ -186,38 +199,77 @@ class LanguageAnalyzer(Composable):
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
                  mode: str = "", **kwargs: Any) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost = 1.0
         document = _document_language.get()
         query = _query_languages.get() if mode == "query" else None
         terms = self._terms
         chosen: dict[str, Sequence[str | None]] = {}
+        latin = languages_for(LATIN, document, query)
+        # The fast path: an ASCII word in one Latin language is looked up in that language's memo directly.
+        fast_language = latin[0] if len(latin) == 1 else _MISSING
+        fast_memo = terms.memo(fast_language) if fast_language is not _MISSING else {}  # type: ignore[arg-type]
         pos: int | None = None  # as Whoosh's StopFilter: the first kept word keeps its place, later ones follow it
-        for index, (word, script, start, end) in enumerate(
-            [(*normalise(value), 0, len(value))] if not tokenize else pieces(value), start_pos
-        ):
-            languages = chosen.get(script)
-            if languages is None:
-                languages = chosen[script] = languages_for(script, document, query)
-            found = (terms.alternatives(word, script, languages) if len(languages) > 1
-                     else [term] if (term := terms.term(word, script, languages[0])) is not None else [])
-            if chars:
-                token.startchar, token.endchar = start_char + start, start_char + end
-            token.boost = 1.0
-            if keeporiginal:
-                token.original = word
-            if not found:
-                if not removestops:
+        index = start_pos - 1
+        matches = _WORD.finditer(value) if tokenize else [_WHOLE.match(value)]
+        for match in matches:
+            if match is None:
+                continue
+            raw = match.group()
+            if fast_language is not _MISSING and raw.isascii() and "_" not in raw and "-" not in raw:
+                word = raw.lower()
+                term = fast_memo.get(word, _MISSING)
+                if term is _MISSING:
+                    term = terms.term(word, LATIN, fast_language)  # type: ignore[arg-type]
+                index += 1
+                if term is not None:
+                    pos = index if pos is None else pos + 1
+                    token.text, token.stopped = term, False
+                    if positions:
+                        token.pos = pos
+                elif removestops:
+                    continue
+                else:
                     token.text, token.stopped = word, True
                     if positions:
                         token.pos = index
-                    yield token
-                continue
-            token.stopped = False
-            pos = index if pos is None else pos + 1
-            for term in found:
-                token.text = term
-                if positions:
-                    token.pos = pos
+                if chars:
+                    token.startchar, token.endchar = start_char + match.start(), start_char + match.end()
+                if keeporiginal:
+                    token.original = word
                 yield token
+            else:
+                words = []
+                for word, script, start, end in match_pieces(match):
+                    languages = chosen.get(script)
+                    if languages is None:
+                        languages = chosen[script] = languages_for(script, document, query)
+                    if len(languages) == 1:
+                        words.append((word, terms.term(word, script, languages[0]), start, end))
+                    else:
+                        found = terms.alternatives(word, script, languages)
+                        words.extend((word, term, start, end) for term in found or [None])
+                last_index = None
+                for word, term, start, end in words:
+                    if start != last_index:
+                        index += 1
+                        if term is not None:
+                            pos = index if pos is None else pos + 1
+                        last_index = start
+                    if chars:
+                        token.startchar, token.endchar = start_char + start, start_char + end
+                    if keeporiginal:
+                        token.original = word
+                    if term is None:
+                        if not removestops:
+                            token.text, token.stopped = word, True
+                            if positions:
+                                token.pos = index
+                            yield token
+                        continue
+                    token.text, token.stopped = term, False
+                    if positions:
+                        token.pos = pos
+                    yield token
 
 
 class ExactAnalyzer(LanguageAnalyzer):
@@ -229,17 +281,24 @@ class ExactAnalyzer(LanguageAnalyzer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         token.stopped = False
         token.boost = 1.0
-        for pos, (word, _script, start, end) in enumerate(
-            [(*normalise(value), 0, len(value))] if not tokenize else pieces(value), start_pos
-        ):
-            token.text = word
-            if keeporiginal:
-                token.original = word
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar, token.endchar = start_char + start, start_char + end
-            yield token
+        pos = start_pos
+        matches = _WORD.finditer(value) if tokenize else [_WHOLE.match(value)]
+        for match in matches:
+            if match is None:
+                continue
+            raw = match.group()
+            plain = raw.isascii() and "_" not in raw and "-" not in raw
+            words = [(raw.lower(), "", match.start(), match.end())] if plain else match_pieces(match)
+            for word, _script, start, end in words:
+                token.text = word
+                if keeporiginal:
+                    token.original = word
+                if positions:
+                    token.pos = pos
+                if chars:
+                    token.startchar, token.endchar = start_char + start, start_char + end
+                pos += 1
+                yield token
 
 
 def exact_words(text: str) -> list[str]:

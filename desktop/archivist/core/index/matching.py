@@ -87,7 +87,9 @@ def candidate_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
         alternatives.append(_ARABIC_PROCLITICS + pattern if normalise(prefix)[1] == ARABIC else pattern)
     if not alternatives:
         return None
-    return re.compile(rf"(?<![\w.{_MARKS}])(?:{'|'.join(alternatives)}){_LETTERS}*(?:\.{_LETTERS}+)*", re.IGNORECASE)
+    # The lookbehind is tried at every character of the text: \w only (a word starting after a lone combining
+    # mark is rare), which kept a 1.5 MB text's scan as fast as before.
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)}){_LETTERS}*(?:\.{_LETTERS}+)*", re.IGNORECASE)
 
 
 def _cjk_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
