@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from archivist.cli.progressbar import ProgressBar
 from archivist.core.archive import Archive
 from archivist.core.errors import NotFoundError
 from archivist.core.paths import resolve_archive_dir
@@ -21,11 +22,26 @@ def open_archive_for(args: argparse.Namespace) -> Iterator[Archive]:
     create = getattr(args, "creates_archive", False)
     if not create and not Archive.exists(root):
         raise NotFoundError(f"no archive at {root} (import something first, or give --archive DIR)")
-    archive = Archive.open(root, create=create)
+    archive = Archive.open(root, create=create, check_index=False)
     try:
+        if not getattr(args, "rebuilds_index", False):
+            _check_index(archive)
         yield archive
     finally:
         archive.close()
+
+
+def _check_index(archive: Archive) -> None:
+    """Rebuild an index of an older version with progress, saying why (once after an upgrade: issue 15 changed
+    the analysis); otherwise what ``Archive.open`` does, index what an interrupted import left out."""
+    if archive.search_index.outdated():
+        error_line(f"the search index was built by an older version of Archivist; rebuilding it for "
+                   f"{archive.count()} document(s) (once)")
+        bar = ProgressBar(label="Reindexing")
+        archive.reindex(progress=bar)
+        bar.finish()
+    else:
+        archive.repair_index()
 
 
 def print_json(data: Any) -> None:

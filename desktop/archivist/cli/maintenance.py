@@ -13,7 +13,7 @@ from archivist.core.ingest.log import ImportLog, RunSummary
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("reindex", help="rebuild the search index from the catalogue")
-    parser.set_defaults(func=cmd_reindex)
+    parser.set_defaults(func=cmd_reindex, rebuilds_index=True)  # no rebuild on opening: this command does it
 
     parser = subparsers.add_parser("check", help="verify catalogue, stored originals and index agree")
     parser.add_argument("--repair", action="store_true", help="fix what can be fixed and list the rest")

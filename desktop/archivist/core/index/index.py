@@ -75,6 +75,22 @@ class SearchIndex:
             current = False
         return current and whoosh_index.exists_in(str(self.folder))
 
+    def built_version(self) -> str | None:
+        """The schema version the index in the folder was built with ("?" for an index without a stamp, one
+        built before the stamp existed); None when there is no index."""
+        if not whoosh_index.exists_in(str(self.folder)):
+            return None
+        try:
+            return (self.folder / VERSION_FILE).read_text(encoding="ascii").strip() or "?"
+        except (OSError, UnicodeDecodeError):
+            return "?"
+
+    def outdated(self) -> bool:
+        """An index is there, built with another schema or analysis: ``archivist reindex`` (or opening the
+        archive) rebuilds it once after an upgrade."""
+        built = self.built_version()
+        return built is not None and built != str(SCHEMA_VERSION)
+
     def _open(self) -> FileIndex:
         if self._index is None:
             # No mmap: Whoosh wraps each mapped part of a segment in a BytesIO, which copies it, so a searcher
