@@ -76,6 +76,7 @@ def test_several_dublin_core_creators_are_several_authors() -> None:
         (["Aleš Vávra", "aleš vávra"], ["Aleš Vávra"]),
         (["https://www.liberation.fr/auteur/5631-alexandre-hervaud"], []),
         (["Joshua Sokol May 4, 2015"], ["Joshua Sokol"]),
+        (["Rob Ewaschuk Edited by Betsy Beyer"], ["Rob Ewaschuk"]),
     ],
 )
 def test_author_junk_rejected(names: list[str], cleaned: list[str]) -> None:
