@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from archivist.core.changes import of_documents
 from archivist.gui.main_window import MainWindow
+from archivist.gui.models.documents import encode_ids
+from archivist.gui.related import ID_ROLE
 from tests.gui.conftest import PDF_4_PAGES, search_and_wait
 
 
@@ -69,3 +71,83 @@ def test_an_action_copies_a_highlight_as_a_quotation_with_its_page(qtbot: QtBot,
     reader.text_view.setFocus()
     action.trigger()
     assert QGuiApplication.clipboard().text() == copied
+
+
+def _wait_collections(qtbot: QtBot, window: MainWindow, expected: list[tuple[str, str]]) -> None:
+    qtbot.waitUntil(lambda: window.sidebar.rows("collection") == expected, timeout=10_000)
+
+
+def test_collections_from_the_window_with_undo(qtbot: QtBot, window: MainWindow) -> None:
+    actions = {action.objectName() for action in window.findChildren(QAction)}
+    assert {"new_collection", "rename_collection", "delete_collection", "add_to_collection",
+            "remove_from_collection", "export_collection", "save_search", "related_documents",
+            "undo", "redo"} <= actions
+    ui, ids = window.collections_ui, window.documents_model.ids()
+    ui.create("Syria")
+    _wait_collections(qtbot, window, [("Syria", "0")])
+    collection_id = window.archive.collections()[0][0]
+    # dragging two rows onto the collection in the sidebar
+    section = window.sidebar.findItems("Syria", Qt.MatchFlag.MatchRecursive)[0]
+    point = window.sidebar.visualItemRect(section).center()
+    mime = encode_ids(ids)
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.sidebar.dropEvent(drop)
+    _wait_collections(qtbot, window, [("Syria", "2")])
+    ui.rename(collection_id, "Syria 2016")
+    _wait_collections(qtbot, window, [("Syria 2016", "2")])
+    window.undo.undo_action.trigger()
+    _wait_collections(qtbot, window, [("Syria", "2")])
+    window.undo.undo_action.trigger()  # the drop
+    _wait_collections(qtbot, window, [("Syria", "0")])
+    window.undo.redo_action.trigger()
+    _wait_collections(qtbot, window, [("Syria", "2")])
+    ui.remove(collection_id, ids[:1])
+    _wait_collections(qtbot, window, [("Syria", "1")])
+    ui.delete(collection_id)
+    _wait_collections(qtbot, window, [])
+    window.undo.undo_action.trigger()  # the collection comes back with its document
+    _wait_collections(qtbot, window, [("Syria", "1")])
+
+
+def test_a_saved_search_shows_in_the_sidebar_and_runs_when_clicked(qtbot: QtBot, window: MainWindow) -> None:
+    search_and_wait(qtbot, window, "coalition")
+    window.collections_ui.save_current_search("Coalition")
+    qtbot.waitUntil(lambda: window.sidebar.rows("saved") == [("Coalition", "")], timeout=10_000)
+    search_and_wait(qtbot, window, "Manbij")
+    item = window.sidebar.findItems("Coalition", Qt.MatchFlag.MatchRecursive)[0]
+    with qtbot.waitSignal(window.searcher.results_ready, timeout=10_000):
+        qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton,
+                         pos=window.sidebar.visualItemRect(item).center())
+    assert window.search_field.text() == "coalition"
+
+
+def test_related_documents_of_the_open_document(qtbot: QtBot, window: MainWindow) -> None:
+    first, second = window.documents_model.ids()[:2]
+    window.open_document(first)
+    window.related.toggle.trigger()
+    qtbot.waitUntil(lambda: window.related.list.count() == 1, timeout=10_000)
+    assert window.related.list.item(0).data(ID_ROLE) == second
+
+
+def test_undo_removes_a_highlight_and_redo_makes_it_again(qtbot: QtBot, window: MainWindow) -> None:
+    document_id = window.documents_model.document_id(0)
+    window.open_document(document_id)
+    window.reading.left.select_range(0, 12)
+    window.highlights.highlight_active("yellow")
+    annotations = window.archive.annotations
+    qtbot.waitUntil(lambda: len(annotations.highlights(document_id)) == 1, timeout=5_000)
+    assert window.undo.undo_action.text().replace("&", "") == "Undo Highlight"
+    window.undo.undo_action.trigger()
+    qtbot.waitUntil(lambda: not annotations.highlights(document_id), timeout=5_000)
+    qtbot.waitUntil(lambda: not window.highlights.panel.records, timeout=5_000)
+    window.undo.redo_action.trigger()
+    qtbot.waitUntil(lambda: len(annotations.highlights(document_id)) == 1, timeout=5_000)
+    # deleting a highlight with a note can be undone, note and all
+    record = annotations.highlights(document_id)[0]
+    annotations.update_highlight(record.id, note="check the date")
+    window.highlights.delete(record.id)
+    qtbot.waitUntil(lambda: not annotations.highlights(document_id), timeout=5_000)
+    window.undo.undo_action.trigger()
+    qtbot.waitUntil(lambda: [h.note for h in annotations.highlights(document_id)] == ["check the date"],
+                    timeout=5_000)

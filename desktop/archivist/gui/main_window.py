@@ -30,12 +30,12 @@ from archivist.core.archive import Archive
 from archivist.core.changes import Changes, of_documents
 from archivist.core.errors import ArchivistError
 from archivist.core.index import SearchResults
-from archivist.core.records import DocumentRecord, ImportResult
+from archivist.core.records import ImportResult
 from archivist.gui.actions import build_actions, build_menus
 from archivist.gui.after_paint import after_next_paint
 from archivist.gui.citations import install_citations
 from archivist.gui.claims import install_claims
-from archivist.gui.claims import install_claims
+from archivist.gui.collecting import install_collections
 from archivist.gui.compare import install_shared_passages
 from archivist.gui.highlights import install_highlights
 from archivist.gui.importing import ImportController
@@ -45,10 +45,12 @@ from archivist.gui.models.documents import DocumentTableModel
 from archivist.gui.models.results import ResultsModel
 from archivist.gui.quotation import install_quotation
 from archivist.gui.reader import ReaderView, SideBySideView
+from archivist.gui.related import RelatedPanel
 from archivist.gui.searching import SearchController
 from archivist.gui.settings import open_settings, restore_window, save_window
 from archivist.gui.tasks import TaskManager
 from archivist.gui.theme import app_icon
+from archivist.gui.undo import UndoHistory
 from archivist.gui.watching import ChangeWatcher
 from archivist.gui.widgets.document_picker import DocumentPicker
 from archivist.gui.widgets.document_table import DocumentTable
@@ -89,18 +91,28 @@ class MainWindow(QMainWindow):
         self.query = ""
         self.collection_filter: str | None = None
         self._library_reads = 0  # only the newest read of the library is shown
+        self._saved_searches_read = False
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._build()
+        self.undo = UndoHistory(self)
         self.shared_passages = install_shared_passages(self)  # issue 10: shared passages
         self.highlights = install_highlights(self)  # issue 5: highlights and notes
         self.window_actions = build_actions(self)
         self.menus = build_menus(self.menuBar(), self.window_actions)
+        edit_first = self.menus["edit"].actions()[0]
+        self.menus["edit"].insertActions(edit_first, [self.undo.undo_action, self.undo.redo_action])
+        self.menus["edit"].insertSeparator(edit_first)
         self.citations_ui = install_citations(self)  # issue 6: copy citation, BibTeX, export bibliography
-        self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
         self.quotation = install_quotation(self, self.highlights)  # issue 16: a highlight as a quotation
         self.menus["edit"].addAction(self.quotation.copy_quotation)
+        self.collections_ui = install_collections(self, self.sidebar, self.shown_collection, lambda: self.query,
+                                                  self.citations_ui)
+        self.menuBar().insertMenu(self.menus["help"].menuAction(), self.collections_ui.menu())
+        self.document_context_actions.extend(self.collections_ui.context_actions())
+        self.related = RelatedPanel(self)
+        self.menus["document"].insertAction(self.window_actions.compare_with, self.related.toggle)
         self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
         self.resize(*DEFAULT_SIZE)
         restore_window(self.settings, self, self._splitters())
@@ -204,6 +216,10 @@ class MainWindow(QMainWindow):
     def active_reader(self) -> ReaderView:
         return self.reading.active_reader()
 
+    def shown_collection(self) -> int | None:
+        """The collection the list shows, if it shows one."""
+        return int(self.collection_filter) if self.collection_filter is not None else None
+
     def selected_ids(self) -> list[int]:
         """The documents an action applies to now: the open one when a reader has the focus, else the
         selected rows of the list or results shown (read at the moment of the action, never remembered)."""
@@ -245,6 +261,9 @@ class MainWindow(QMainWindow):
         self.library_loaded.emit()
 
     def _library_shown(self, library: Library) -> None:
+        if not self._saved_searches_read:
+            self._saved_searches_read = True
+            self.load_saved_searches()
         if self.query:
             self.searcher.search(self.query)
         else:
@@ -255,6 +274,12 @@ class MainWindow(QMainWindow):
     def _show_counts(self, counts: LibraryCounts) -> None:
         self.sidebar.set_library(counts.total, counts.collections, counts.tags)
         self.status_label.setText(f"{counts.total:,} documents  ·  {self.archive.root}")
+
+    def load_saved_searches(self) -> None:
+        from archivist.core.saved_searches import saved_searches
+
+        archive = self.archive
+        self.tasks.read(lambda: saved_searches(archive), self.sidebar.set_saved_searches)
 
     def refresh_sidebar(self) -> None:
         """Re-read the counts of the library, collections and tags (on the reader thread)."""
@@ -428,6 +453,10 @@ class MainWindow(QMainWindow):
         self.watcher.absorb()
         if not changes:
             return
+        if changes.saved_searches:
+            self.load_saved_searches()
+        if changes.document_list:
+            self.related.forget()
         if changes.document_list or changes.collections:
             self.reload_library()  # ids, counts and sidebar
         elif changes.metadata or changes.tags:
@@ -453,14 +482,24 @@ class MainWindow(QMainWindow):
                     self.metadata_panel.show_record(record)
 
     def save_metadata(self, document_id: int, changes: dict, tags: list[str]) -> None:
-        def work() -> DocumentRecord:
-            self.archive.update_metadata(document_id, **changes)
-            return self.archive.set_tags(document_id, tags)
+        """Save the details panel's edits; Undo puts the old values back."""
+        archive, before = self.archive, []
+        report = of_documents([document_id], metadata=True, tags=True)
 
-        self.tasks.write(work, self._metadata_saved, self._metadata_failed)
+        def do() -> Changes:
+            old = archive.get(document_id)
+            before[:] = [({key: getattr(old, key) for key in changes if hasattr(old, key)}, list(old.tags))]
+            archive.update_metadata(document_id, **changes)
+            archive.set_tags(document_id, tags)
+            return report
 
-    def _metadata_saved(self, record: DocumentRecord) -> None:
-        self.apply_changes(of_documents([record.id], metadata=True, tags=True))
+        def undo() -> Changes:
+            old_values, old_tags = before[0]
+            archive.update_metadata(document_id, **old_values)
+            archive.set_tags(document_id, old_tags)
+            return report
+
+        self.undo.push("Edit Details", do, undo, failed=self._metadata_failed)
 
     def _metadata_failed(self, error: Exception) -> None:
         message = str(error) if isinstance(error, ArchivistError) else f"Could not save: {error}"

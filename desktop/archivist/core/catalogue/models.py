@@ -140,6 +140,17 @@ class Collection(Base):
     )
 
 
+class SavedSearch(Base):
+    """A query with its filters, named by the user and shown in the window's sidebar (issue 16)."""
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Color(Base):
     """A highlight colour with a meaning the user can rename (yellow = claim…)."""
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from archivist.gui.main_window import MainWindow
 
 OVERLAY = "highlights"
+NOTE_MERGE_BASE = 1_000_000  # undo merge ids of note edits: one per highlight
 
 
 class HighlightsController(QObject):
@@ -88,38 +89,81 @@ class HighlightsController(QObject):
         self.highlight(self.window.active_reader(), color)
 
     def highlight(self, reader: ReaderView, color: str) -> None:
-        """Highlight the reader's selection in ``color`` (on the writer thread)."""
+        """Highlight the reader's selection in ``color`` (on the writer thread; Undo removes it)."""
         span, document_id = reader.selected_range(), reader.document_id
         if span is None or document_id is None:
             self.window.show_status("Select a passage to highlight first.")
             return
-        add = self.archive.annotations.add_highlight
+        annotations = self.archive.annotations
+        made: list[int] = []  # the highlight's id; a redo after an undo makes it again with a new one
 
-        def work() -> HighlightRecord:
-            return add(document_id, start=span[0], end=span[1], color=color)
+        def do() -> Changes:
+            made[:] = [annotations.add_highlight(document_id, start=span[0], end=span[1], color=color).id]
+            return of_documents([document_id], highlights=True)
 
-        self.window.tasks.write(work, self._added)
+        def undo() -> Changes:
+            annotations.delete_highlight(made[0])
+            return of_documents([document_id], highlights=True, notes=True)
 
-    def _added(self, record: HighlightRecord) -> None:
-        self.window.apply_changes(of_documents([record.document_id], highlights=True))
+        self.window.undo.push("Highlight", do, undo, after=lambda: self._added(made[0]))
+
+    def _added(self, highlight_id: int) -> None:
         self.dock.show()
-        self.panel.select(record.id)
+        self.panel.select(highlight_id)
         self.panel.note_editor.edit.setFocus()
 
     def save_note(self, highlight_id: int, text: str) -> None:
-        self._write_update(highlight_id, note=text)
+        annotations = self.archive.annotations
+        before: list[str] = []
+
+        def do() -> Changes:
+            if not before:
+                before.append(annotations.highlight(highlight_id).note)
+            record = annotations.update_highlight(highlight_id, note=text)
+            return of_documents([record.document_id], notes=True)
+
+        def undo() -> Changes:
+            record = annotations.update_highlight(highlight_id, note=before[0])
+            return of_documents([record.document_id], notes=True)
+
+        self.window.undo.push("Edit Note", do, undo, merge_key=NOTE_MERGE_BASE + highlight_id)
 
     def _write_update(self, highlight_id: int, color: str | None = None, note: str | None = None) -> None:
-        update = self.archive.annotations.update_highlight
-        self.window.tasks.write(lambda: update(highlight_id, color=color, note=note), self._updated)
+        annotations = self.archive.annotations
+        before: list[str] = []
 
-    def _updated(self, record: HighlightRecord) -> None:
-        self.window.apply_changes(of_documents([record.document_id], highlights=True, notes=True))
+        def do() -> Changes:
+            record = annotations.highlight(highlight_id)
+            before[:] = [record.color]
+            annotations.update_highlight(highlight_id, color=color, note=note)
+            return of_documents([record.document_id], highlights=True)
+
+        def undo() -> Changes:
+            record = annotations.update_highlight(highlight_id, color=before[0])
+            return of_documents([record.document_id], highlights=True)
+
+        self.window.undo.push("Change Colour", do, undo)
 
     def delete(self, highlight_id: int) -> None:
-        remove = self.archive.annotations.delete_highlight
-        self.window.tasks.write(lambda: remove(highlight_id),
-                                lambda _none: self.window.apply_changes(Changes(highlights=True, notes=True)))
+        """Delete a highlight (and its note); Undo puts both back."""
+        annotations = self.archive.annotations
+        current = [highlight_id]
+        kept: list[HighlightRecord] = []
+
+        def do() -> Changes:
+            record = annotations.highlight(current[0])
+            kept[:] = [record]
+            annotations.delete_highlight(record.id)
+            return of_documents([record.document_id], highlights=True, notes=True)
+
+        def undo() -> Changes:
+            old = kept[0]
+            again = annotations.add_highlight(old.document_id, start=old.start, end=old.end, color=old.color,
+                                              note=old.note or None)
+            current[:] = [again.id]
+            return of_documents([old.document_id], highlights=True, notes=True)
+
+        self.window.undo.push("Delete Highlight", do, undo)
 
     def _changes_applied(self, changes: Changes) -> None:
         if changes.highlights or changes.notes or changes.document_list or changes.text:

@@ -7,6 +7,9 @@ Create Date: 2026-12-01 02:00:00
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
+from alembic import op
+
 revision: str = '0008'
 down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
@@ -14,8 +17,15 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass  # placeholder: filled in by the work on this issue
+    op.create_table(
+        "saved_searches",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("name", sa.String(200), nullable=False, unique=True),
+        sa.Column("query", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        if_not_exists=True,
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table("saved_searches")
