@@ -23,6 +23,7 @@ _LETTERS = rf"[\w{_MARKS}]"
 _ARABIC_VARIANTS = ("اأإآٱ", "يىیې", "كکڪ", "هۀہەة")
 # Proclitics a light Arabic stemmer removes before the stem: wa-, fa-, bi-, ka-, li-, and the article.
 _ARABIC_PROCLITICS = rf"(?:[وفبكل][{_MARKS}]*){{0,2}}(?:ال)?"
+_BREAK = r"(?:-[ \t]*\r?\n[ \t]*(?=\w))"  # analysis.WORDS joins these halves when a lowercase letter follows
 PHRASE_REACH = 60  # characters a phrase word may take, with the space before it, when reading a phrase on
 
 
@@ -70,12 +71,10 @@ def _covering_prefixes(prefixes: Iterable[str]) -> list[str]:
 
 def _letters_pattern(prefix: str) -> str:
     """The prefix as a regex: each letter any of its variants; combining marks may follow any non-ASCII letter
-    (harakat, stress marks)."""
-    plain = prefix.isascii()
-    return "".join(
-        (f"[{re.escape(_VARIANTS[char])}]" if char in _VARIANTS else re.escape(char))
-        + ("" if plain else f"[{_MARKS}]*")
-        for char in prefix
+    (harakat, stress marks), and a word broken at a line end may continue after a hyphen ("vis-\nitors")."""
+    between = "" if prefix.isascii() else f"[{_MARKS}]*"
+    return f"{_BREAK}?".join(
+        (f"[{re.escape(_VARIANTS[char])}]" if char in _VARIANTS else re.escape(char)) + between for char in prefix
     )
 
 
@@ -89,7 +88,8 @@ def candidate_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
         return None
     # The lookbehind is tried at every character of the text: \w only (a word starting after a lone combining
     # mark is rare), which kept a 1.5 MB text's scan as fast as before.
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)}){_LETTERS}*(?:\.{_LETTERS}+)*", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)})(?:{_LETTERS}|{_BREAK})*(?:\.{_LETTERS}+)*",
+                      re.IGNORECASE)
 
 
 def _cjk_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
@@ -194,4 +194,13 @@ def phrase_end(text: str, start: int, phrase: Sequence[str]) -> int | None:
     return start + end
 
 
-__all__ = ["CJK", "TermMatcher", "candidate_pattern", "find_matches", "phrase_end"]
+def find_phrase(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Every (start, end) of ``phrase`` as a quoted phrase matches it: its exact words in order, whatever the case,
+    line breaks, harakat or stress marks between them (the reader's find bar)."""
+    words = [word for word, _script, _start, _end in pieces(phrase)]
+    if not words:
+        return []
+    return [(start, end) for start, end, _key in find_matches(text, TermMatcher((), [words]))]
+
+
+__all__ = ["CJK", "TermMatcher", "candidate_pattern", "find_matches", "find_phrase", "phrase_end"]

@@ -6,11 +6,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from archivist.core.index.matching import find_phrase
+
+QUOTES = ('"', '"'), ("\u201c", "\u201d"), ("\u00ab", "\u00bb")
+
 
 def find_all(text: str, needle: str) -> list[tuple[int, int]]:
-    """Every (start, end) of ``needle`` in ``text``, ignoring case (casefold keeps lengths for most scripts)."""
+    """Every (start, end) of ``needle`` in ``text``, ignoring case (casefold keeps lengths for most scripts).
+
+    A quoted needle is a phrase, matched as search matches it: its words in order, each match one span (issue 15)."""
     if not needle:
         return []
+    stripped = needle.strip()
+    if len(stripped) > 2 and (stripped[0], stripped[-1]) in QUOTES:
+        return find_phrase(text, stripped[1:-1])
     haystack, wanted = text.lower(), needle.lower()
     if len(haystack) != len(text):  # lower() changed lengths (rare: "İ"); fall back to exact case
         haystack, wanted = text, needle
