@@ -162,14 +162,20 @@ def test_metadata_edits_are_saved_and_errors_shown_inline(
     assert seeded_archive.get(manbij).date == "2016-07"
 
 
-def test_ctrl_f_focuses_the_search_or_finds_in_the_reader(qtbot: QtBot, window: MainWindow) -> None:
+def test_ctrl_f_always_searches_the_archive_and_find_in_document_has_its_own_key(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.documents_table.setFocus()
     window.open_document(window.documents_model.document_id(0))
     window.window_actions.find.trigger()
     assert window.search_field.hasFocus()
     reader = window.reading.left
     reader.text_view.setFocus()
-    window.window_actions.find.trigger()
+    window.window_actions.find.trigger()  # issue 16: Ctrl+F in the reader still goes to the archive search
+    assert window.search_field.hasFocus() and not reader.find_bar.isVisible()
+    assert window.window_actions.find_in_document.shortcut().toString() == "Ctrl+Shift+F"
+    reader.text_view.setFocus()
+    window.window_actions.find_in_document.trigger()
     assert reader.find_bar.isVisible()
     qtbot.keyClicks(reader.find_bar.edit, "the")
     assert reader.match_ranges() and "of" in reader.find_bar.count.text()

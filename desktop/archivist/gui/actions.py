@@ -34,11 +34,14 @@ class WindowActions:
     link_scrolling: QAction
     delete: QAction
     about: QAction
+    search_syntax: QAction
 
 
 def _action(window: MainWindow, text: str, slot: Callable[[], object],
             shortcut: Key | str | list[QKeySequence] | None = None) -> QAction:
     action = QAction(text, window)
+    # a name for tests and scripts to find it by ("find_in_document"); screen readers read its text
+    action.setObjectName(text.replace("&", "").rstrip("…").replace(" (PDF)", "").lower().replace(" ", "_"))
     if isinstance(shortcut, list | Key):
         action.setShortcuts(shortcut)
     elif shortcut:
@@ -70,6 +73,7 @@ def build_actions(window: MainWindow) -> WindowActions:
         link_scrolling=_action(window, "&Link Scrolling", lambda: None),
         delete=_action(window, "&Delete Document…", window.delete_selected),
         about=_action(window, "&About Archivist", window.about),
+        search_syntax=_action(window, "&Search Syntax", window.show_search_syntax, Key.HelpContents),
     )
     actions.details.setText("&Details")
     actions.details.setShortcut(QKeySequence("Ctrl+I"))
@@ -96,5 +100,5 @@ def build_menus(menubar: QMenuBar, actions: WindowActions) -> dict[str, QMenu]:
     document_menu.addSeparator()
     document_menu.addAction(actions.delete)
     help_menu = menubar.addMenu("&Help")
-    help_menu.addAction(actions.about)
+    help_menu.addActions([actions.search_syntax, actions.about])
     return {"file": file_menu, "edit": edit_menu, "view": view_menu, "document": document_menu, "help": help_menu}

@@ -31,12 +31,14 @@ from archivist.core.changes import Changes, of_documents
 from archivist.core.errors import ArchivistError
 from archivist.core.index import SearchResults
 from archivist.core.records import ImportResult
+from archivist.gui.accessibility import make_accessible
 from archivist.gui.actions import build_actions, build_menus
 from archivist.gui.after_paint import after_next_paint
 from archivist.gui.citations import install_citations
 from archivist.gui.claims import install_claims
 from archivist.gui.collecting import install_collections
 from archivist.gui.compare import install_shared_passages
+from archivist.gui.folders import last_folder, remember_folder
 from archivist.gui.highlights import install_highlights
 from archivist.gui.importing import ImportController
 from archivist.gui.index_check import IndexCheck
@@ -53,7 +55,7 @@ from archivist.gui.theme import app_icon
 from archivist.gui.undo import UndoHistory
 from archivist.gui.watching import ChangeWatcher
 from archivist.gui.widgets.document_picker import DocumentPicker
-from archivist.gui.widgets.document_table import DocumentTable
+from archivist.gui.widgets.document_table import DocumentTable, empty_archive_hint
 from archivist.gui.widgets.import_progress import ImportProgress
 from archivist.gui.widgets.metadata_panel import MetadataPanel
 from archivist.gui.widgets.search_field import SearchField
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.related = RelatedPanel(self)
         self.menus["document"].insertAction(self.window_actions.compare_with, self.related.toggle)
         self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
+        make_accessible(self)  # after every feature has added its actions
         self.resize(*DEFAULT_SIZE)
         restore_window(self.settings, self, self._splitters())
         self.status_label.setText(f"Opening {self.archive.root}…")
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
         self.documents_table.sort_requested.connect(lambda _key, _descending: self.reload_library())
         self.results_table.sort_requested.connect(self._sort_results)
         self.results_table.document_activated.connect(self._show_snippets)
+        self.empty_hint = empty_archive_hint(self.documents_table)
         self.middle = QStackedWidget(self)
         self.middle.addWidget(self.documents_table)
         self.middle.addWidget(self.results_splitter)
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
         if read != self._library_reads:
             return  # a newer read is on its way
         self.documents_model.set_ids(library.ids, library.first_rows)
+        self.empty_hint.setVisible(not library.ids and self.collection_filter is None)
         self._show_counts(library.counts)
         if not self.query:
             self._show_list_count()
@@ -373,12 +378,7 @@ class MainWindow(QMainWindow):
         self.metadata_panel.show_record(reader.record)
 
     def find(self) -> None:
-        """Ctrl+F: find in the document when the reader has the focus, else search the archive."""
-        focus = QApplication.focusWidget()
-        for reader in self.reading.readers:
-            if focus is not None and reader.isVisible() and reader.isAncestorOf(focus):
-                reader.open_find_bar()
-                return
+        """Ctrl+F always goes to the archive search (issue 16); Find in Document has its own shortcut."""
         self.focus_search()
 
     def find_in_document(self) -> None:
@@ -528,13 +528,15 @@ class MainWindow(QMainWindow):
 
     # -- importing -----------------------------------------------------------------------------------
     def import_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, "Import Files")
+        names, _filter = QFileDialog.getOpenFileNames(self, "Import Files", last_folder(self.settings))
         if names:
+            remember_folder(self.settings, names[0])
             self.import_paths([Path(name) for name in names])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import Folder")
+        folder = QFileDialog.getExistingDirectory(self, "Import Folder", last_folder(self.settings))
         if folder:
+            remember_folder(self.settings, folder)
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> bool:
@@ -565,6 +567,14 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def show_search_syntax(self) -> None:
+        from archivist.gui.search_help import SearchSyntaxDialog
+
+        dialog = SearchSyntaxDialog(self.search_field.set_query, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.search_help = dialog
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}", f"<b>{APP_NAME}</b> {__version__}<br>"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QWidget
 
 from archivist.gui.models.documents import DOCUMENT_ID_ROLE, DocumentTableModel
 
@@ -95,3 +95,34 @@ class DocumentTable(QTableView):
         if not menu.isEmpty():
             menu.exec(self.viewport().mapToGlobal(point))
         menu.deleteLater()
+
+
+EMPTY_HINT = ("<p><b>This archive is empty.</b></p><p>Drop files or folders here, or use File ▸ Import Files… "
+              "(Ctrl+O) or Import Folder… (Ctrl+Shift+O): web pages, PDFs, Word files, e-books, Markdown and text."
+              "</p><p>Then search them with Ctrl+F (Help ▸ Search Syntax shows how).</p>")
+
+
+def empty_archive_hint(table: DocumentTable) -> QLabel:
+    """A first-run hint over the empty list, hidden once the archive has documents."""
+    hint = QLabel(EMPTY_HINT, table.viewport())
+    hint.setObjectName("emptyArchiveHint")
+    hint.setAccessibleName("The archive is empty: how to import")
+    hint.setWordWrap(True)
+    hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    hint.setMargin(24)
+    hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # drops still reach the window
+    hint.hide()
+    table.viewport().installEventFilter(_FollowSize(hint, table.viewport()))
+    return hint
+
+
+class _FollowSize(QObject):
+    def __init__(self, hint: QLabel, viewport: QWidget) -> None:
+        super().__init__(hint)
+        self._hint = hint
+        hint.resize(viewport.size())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self._hint.resize(watched.size())
+        return False
