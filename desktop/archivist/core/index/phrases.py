@@ -2,7 +2,8 @@
 
 A quoted phrase (``"without any authorization"``) searches the exact-form fields: the words as written, stop
 words included, in that order; the stemmed fields would also match "without the author's consent". A phrase
-with slop (``"coalition civilians"~5``) stays a proximity search of the stemmed fields.
+with slop (``"coalition civilians"~5``) is a proximity search of the same words. Only the exact-form fields
+keep positions: the stemmed ones need none, which keeps the index from doubling (benchmarks/analysis_cost.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from archivist.core.index.normalise import is_cjk
 from archivist.core.index.schema import EXACT_FIELDS
 
 # A CJK run of up to this many characters is a word (联合国) and must match as written: a phrase of its
-# bigrams. A longer run is a sentence without spaces, searched as its bigrams OR-ed, as Lucene's CJK analysis does.
+# bigrams in the exact-form field. A longer run is a sentence without spaces, searched as its bigrams OR-ed,
+# as Lucene's CJK analysis does.
 CJK_WORD = 4
 
 
@@ -50,22 +52,20 @@ def word_query(field: FieldType, fieldname: str, text: str, boost: float, remove
         return parts[0]
     singles = [alternatives[0] for alternatives, _s, _e in groups if len(alternatives) == 1]
     if len(singles) == len(groups) and all(is_cjk(term[0]) for term in singles) and len(singles) < CJK_WORD:
-        return Phrase(fieldname, singles, boost=boost)
+        return Phrase(EXACT_FIELDS.get(fieldname, fieldname), singles, boost=boost)  # positions live there
     return group(parts)
 
 
 class ExactPhrasePlugin(PhrasePlugin):
-    """Whoosh's phrase syntax; a phrase without slop over title or body searches their exact-form fields."""
+    """Whoosh's phrase syntax; a phrase over title or body searches their exact-form fields."""
 
     class ExactPhraseNode(PhrasePlugin.PhraseNode):
         def query(self, parser: object) -> Query:
             fieldname = self.fieldname or parser.fieldname  # type: ignore[attr-defined]
-            if self.slop == 1 and fieldname in EXACT_FIELDS:
-                fieldname = EXACT_FIELDS[fieldname]
+            fieldname = EXACT_FIELDS.get(fieldname, fieldname)
             schema = parser.schema  # type: ignore[attr-defined]
             if not schema or fieldname not in schema or not schema[fieldname].analyzer:
                 return super().query(parser)
-            # The first term at each position: a proximity search takes a word in one language only.
             groups = analysed(schema[fieldname], self.text)
             start = self.textstartchar
             query = Phrase(fieldname, [alternatives[0] for alternatives, _s, _e in groups], slop=self.slop,

@@ -76,8 +76,9 @@ def build_schema() -> Schema:
         # tuned without rebuilding every index.
         # No spelling=True: a second, unstemmed copy of the body cost 40% of indexing time. The words
         # "did you mean" offers are recorded as the analyzer first meets them (index/vocabulary.py).
-        title=TEXT(analyzer=analyzer, stored=True, phrase=True),
-        body=TEXT(analyzer=analyzer, stored=False, phrase=True),
+        # No positions: phrases and proximity search the exact-form fields (phrases.py).
+        title=TEXT(analyzer=analyzer, stored=True, phrase=False),
+        body=TEXT(analyzer=analyzer, stored=False, phrase=False),
         # The words as written, with positions: a quoted phrase means those words in that order (issue 15).
         exact_title=TEXT(analyzer=exact, stored=False, phrase=True),
         exact=TEXT(analyzer=exact, stored=False, phrase=True),

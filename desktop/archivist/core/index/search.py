@@ -70,10 +70,11 @@ class QueryWords:
         if isinstance(query, AndNot):
             self._walk(query.a)
         elif isinstance(query, Phrase):
-            if query.fieldname in EXACT_WORD_FIELDS and tuple(query.words) not in self.phrases:
-                self.phrases.append(tuple(query.words))
-            elif query.fieldname in TEXT_FIELDS:
-                self.loose.update(query.words)
+            if query.fieldname in EXACT_WORD_FIELDS:
+                # A proximity search's words are marked one by one, as one-word phrases of their exact forms.
+                for phrase in [tuple(query.words)] if query.slop == 1 else [(word,) for word in query.words]:
+                    if phrase not in self.phrases:
+                        self.phrases.append(phrase)
         elif isinstance(query, Term):
             if query.fieldname in TEXT_FIELDS:
                 self.loose.add(str(query.text))
