@@ -11,6 +11,7 @@ from archivist.core.archive import Archive
 from archivist.gui.folders import last_folder, remember_folder
 from archivist.gui.main_window import MainWindow
 from archivist.gui.search_help import EXAMPLES, SearchSyntaxDialog
+from tests.gui.conftest import PDF_4_PAGES
 
 
 def test_every_search_syntax_example_finds_something_in_the_sample_articles(seeded_archive: Archive) -> None:
@@ -62,3 +63,24 @@ def test_file_dialogs_open_in_the_last_folder_used(window: MainWindow, tmp_path:
     (tmp_path / "notes").mkdir()
     remember_folder(window.settings, tmp_path / "notes" / "a.pdf")
     assert last_folder(window.settings) == str(tmp_path / "notes")
+
+
+def test_highlights_are_drawn_on_the_pdf_page_view(qtbot: QtBot, window: MainWindow) -> None:
+    document_id = window.archive.import_paths([PDF_4_PAGES]).imported[0].id
+    content = window.archive.content(document_id)
+    second = content.pages[1]
+    start = second.start + content.text[second.start:].index("information")
+    window.archive.annotations.add_highlight(document_id, start=start, end=start + len("information"), color="green")
+    window.open_document(document_id)
+    reader = window.reading.left
+    qtbot.waitUntil(lambda: bool(reader.overlay("highlights")), timeout=5_000)
+    reader.set_page_view(True)
+    view = reader.pdf_pane.view
+    qtbot.waitUntil(lambda: bool(view.shapes()), timeout=5_000)
+    assert list(view.shapes()) == [1]  # page 2, as a zero-based index
+    view.verticalScrollBar().setValue(int(view.page_rects()[1].top() + view.verticalScrollBar().value()))
+    qtbot.wait(300)  # QtPdf renders the page on its thread
+    image = view.viewport().grab().toImage()
+    tinted = [(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height() // 3, 2)
+              if (pixel := image.pixelColor(x, y)).green() > pixel.red() + 20 and pixel.green() > 150]
+    assert tinted  # the green highlight shows on the page (white paper and black ink are not green)

@@ -1,13 +1,100 @@
-"""The real pages of a PDF, beside the text view (QtPdf renders them; nothing is fetched or run)."""
+"""The real pages of a PDF, beside the text view (QtPdf renders them; nothing is fetched or run).
+
+Highlights are drawn over the pages too (issue 16). A highlight is stored as offsets into the catalogue's text,
+which pypdfium2 extracted; QtPdf has its own text of each page, so the quote is looked up in the page's QtPdf
+text and QtPdf gives the rectangles of those characters in page points. They are painted over the view at the
+place QPdfView lays each page out: in multi-page fit-to-width mode, pages stacked below one another inside
+``documentMargins`` with ``pageSpacing`` between, each scaled to the viewport's width (qpdfview.cpp).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+# (page index, quote, colour) of each highlight to draw
+PageMark = tuple[int, str, QColor]
+
+
+class MarkedPdfView(QPdfView):
+    """QPdfView that paints translucent highlight marks over its pages."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.marks: list[PageMark] = []
+        self._shapes: dict[int, list[tuple[list[QPolygonF], QColor]]] | None = None  # page -> polygons, in points
+
+    def set_marks(self, marks: list[PageMark]) -> None:
+        self.marks = marks
+        self._shapes = None
+        self.viewport().update()
+
+    def shapes(self) -> dict[int, list[tuple[list[QPolygonF], QColor]]]:
+        """The marks' polygons by page (in page points), found once per document and set of marks."""
+        if self._shapes is None:
+            self._shapes = {}
+            document = self.document()
+            for page, quote, color in self.marks if document is not None else []:
+                found = _locate(document.getAllText(page).text(), quote)
+                if found is not None:
+                    selection = document.getSelectionAtIndex(page, found, len(quote))
+                    self._shapes.setdefault(page, []).append((list(selection.bounds()), color))
+        return self._shapes
+
+    def page_rects(self) -> dict[int, QRectF]:
+        """Where QPdfView puts each page, in viewport pixels (multi-page, fit to width)."""
+        document, margins = self.document(), self.documentMargins()
+        if document is None or document.status() != QPdfDocument.Status.Ready:
+            return {}
+        width = self.viewport().width() - margins.left() - margins.right()
+        rects, y = {}, float(margins.top())
+        for page in range(document.pageCount()):
+            size = document.pagePointSize(page)
+            if size.width() <= 0:
+                continue
+            scale = width / size.width()
+            height = size.height() * scale
+            x = (self.viewport().width() - width) / 2
+            rects[page] = QRectF(x - self.horizontalScrollBar().value(), y - self.verticalScrollBar().value(),
+                                 width, height)
+            y += height + self.pageSpacing()
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        shapes = self.shapes()
+        if not shapes:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QColor(0, 0, 0, 0))
+        for page, rect in self.page_rects().items():
+            if page not in shapes or not rect.intersects(QRectF(self.viewport().rect())):
+                continue
+            scale = rect.width() / self.document().pagePointSize(page).width()
+            painter.save()
+            painter.translate(rect.topLeft())
+            painter.scale(scale, scale)
+            for polygons, color in shapes[page]:
+                painter.setBrush(color)
+                for polygon in polygons:
+                    painter.drawPolygon(polygon)
+            painter.restore()
+        painter.end()
+
+
+def _locate(page_text: str, quote: str) -> int | None:
+    """Where the quote starts in QtPdf's text of the page (its line breaks may differ from ours)."""
+    at = page_text.find(quote)
+    if at >= 0:
+        return at
+    head = quote.split()[0] if quote.split() else ""
+    at = page_text.find(head) if len(head) >= 4 else -1
+    return at if at >= 0 else None
 
 
 class PdfPane(QWidget):
@@ -16,7 +103,7 @@ class PdfPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf = QPdfDocument(self)
-        self.view = QPdfView(self)
+        self.view = MarkedPdfView(self)
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -39,6 +126,11 @@ class PdfPane(QWidget):
     def clear(self) -> None:
         self.pdf.close()
         self.loaded = None
+        self.view.set_marks([])
+
+    def set_marks(self, marks: list[PageMark]) -> None:
+        """Highlights to draw over the pages: (page index, quote, colour)."""
+        self.view.set_marks(marks)
 
     def page_count(self) -> int:
         return self.pdf.pageCount()

@@ -30,6 +30,7 @@ log = logging.getLogger("archivist.gui.reader")
 SEARCH_LAYER = "search"
 FIND_LAYER = "find"
 CURRENT_LAYER = "current-match"
+PAGE_VIEW_LAYER = "highlights"  # the layer also drawn on a PDF's page view (gui/highlights: OVERLAY)
 ZOOM_STEP = 1.0
 
 
@@ -177,8 +178,17 @@ class ReaderView(QWidget):
         self.text_view.scroll_to(offset)
 
     def set_overlay(self, name: str, ranges: Overlay) -> None:
-        """A named layer of tinted ranges (``"highlights"``, ``"shared"``…); an empty list removes it."""
+        """A named layer of tinted ranges (``"highlights"``, ``"shared"``…); an empty list removes it.
+        Highlights are drawn on a PDF's page view as well."""
         self.text_view.set_overlay(name, ranges)
+        if name == PAGE_VIEW_LAYER:
+            self.pdf_pane.set_marks(self._page_marks(ranges))
+
+    def _page_marks(self, ranges: Overlay) -> list[tuple[int, str, QColor]]:
+        if self.content is None or self.record is None or self.record.format != "pdf":
+            return []
+        text = self.content.text
+        return [(self._page_index_at(start), text[start:end], color) for start, end, color in ranges]
 
     def overlay(self, name: str) -> Overlay:
         return list(self.text_view.overlays.get(name, []))
