@@ -134,13 +134,35 @@ def test_ranges_and_qualifiers() -> None:
     "John Smith, 45, was arrested at 10:30 on Monday.",
     "The 45-year-old driver was aged 45 at the time.",
     "UNSC Resolution 2253 was adopted unanimously.",
-    "The talks lasted three days and ended in 2017.",
+    "The talks began three days ago and ended in 2017.",
     "He flew an F-16 on Flight 17 to the 3rd city.",
     "",
     "no numbers here at all",
 ])
 def test_dates_ages_times_identifiers_are_not_claims(text: str) -> None:
     assert find_claims(text) == []
+
+
+def test_durations_are_claims_only_when_they_say_how_long() -> None:
+    [claim] = find_claims("The quake forced Ecuador to suspend crude exports for four months, the president said.")
+    assert (claim.value, claim.unit, claim.source) == ("four", "months", "the president")
+    assert find_claims("The minister resigned two days ago.") == []
+
+
+def test_fractions_and_numbers_across_line_breaks() -> None:
+    text = "Crude accounts for up to two-thirds of exports and as much as 60 per\ncent of revenues."
+    claims = find_claims(text)
+    assert [(c.value, c.unit, round(c.normalized)) for c in claims] == [("two-thirds", "percent", 67),
+                                                                       ("60 per\ncent", "percent", 60)]
+
+
+def test_wrapped_wire_text_keeps_its_sentences() -> None:
+    """Reuters wraps at 65 columns: a line break inside a sentence must not cut it from its speaker."""
+    text = ("Ecuador owes private foreign banks 450 to 500 mln dlrs in\ninterest payments and 66 mln dlrs\n"
+            "in principal payments, finance officials said.\n")
+    claims = find_claims(text)
+    assert [(c.value, c.high, c.source) for c in claims] == [
+        ("450 to 500 mln dlrs", 500e6, "finance officials"), ("66 mln dlrs", None, "finance officials")]
 
 
 def test_claims_across_sentences_take_the_quoted_source() -> None:

@@ -11,15 +11,20 @@ from archivist.core.claims.what import STOP, lemma
 
 _VERB = re.compile(
     r"\b(said|says|say|reported|reports|estimates|estimated|estimate|told|announced|stated|states|claimed|claims|"
-    r"added|adds|noted|notes|confirmed|wrote|writes|counted|recorded|believes|put|puts|according to)\b")
-_NOT_SPEECH_AFTER = re.compile(r"\s+(?:the\s+lives|lives|responsibility|to\s+be|to\s+have|in\s+a\s+statement)\b")
-_PASSIVE_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|being|it|has|have|had)\s*$", re.IGNORECASE)
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|which|who)\s[^,]{0,100},\s*$")
+    r"added|adds|noted|notes|confirmed|wrote|writes|counted|recorded|believes|put|puts|calculated|calculates|"
+    r"predicted|predicts|forecast|forecasts|warned|warns|testified|admitted|acknowledged|according to)\b")
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:the\s+lives|lives|responsibility|to\s+be|to\s+have)\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|being|it)\s*$", re.IGNORECASE)  # "are said to be"
+# ", a UK-based monitoring group," / ", received here," between a speaker and the verb.
+_APPOSITIVE = re.compile(r",\s+[a-z][^,]{0,100},\s*$")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _ADVERBS = re.compile(r"(?:\s+(?:further|also|previously|earlier|later|recently|then|separately|has|have|had|"
                       r"which|that|who))+\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:“”\"()]|\bthat\b|\band\b|\bbut\b")
 _AFTER_NAME = re.compile(r"^\s*((?:the\s+|a\s+)?[A-Z][^,.;:()“”\"]{0,80}?)(?=\s+(?:in|on|at|that|to|from|with|"
                          r"when|after|on|,)\b|[,.;:]|$)")
+# A sentence opening with a pronoun and a modal goes on with what the sentence before reported.
+_CONTINUES = re.compile(r"\s*(?:He|She|It|They)\s+(?:would|will|could|might|may|should|had|has|have)\b")
 GENERIC = frozenset({"report", "statement", "letter", "ministry", "agency", "group", "official", "spokesman",
                      "spokeswoman", "spokesperson", "source", "it", "he", "she", "they", "document", "study",
                      "survey", "organisation", "organization", "monitor", "observatory", "office", "we"})
@@ -34,10 +39,12 @@ def source_key(source: str | None) -> str | None:
 
 
 def is_generic(source: str) -> bool:
+    """A pronoun or a bare generic noun ("the report", "they", "the ministry"): it stands for a source named
+    before; "finance officials" or "the US-led coalition" name one themselves."""
     words = source.split()
-    named = any(word[:1].isupper() for word in words[1:]) or (words and words[0][:1].isupper()
-                                                              and words[0].lower() not in GENERIC | {"the"})
-    return not named and lemma(words[-1]) in GENERIC if words else True
+    if words and words[0].lower() in ("the", "a", "an", "this", "that", "its"):
+        words = words[1:]
+    return len(words) <= 1 and (not words or lemma(words[0]) in GENERIC)
 
 
 def _subject_before(before: str) -> str | None:
@@ -51,7 +58,8 @@ def _subject_before(before: str) -> str | None:
     if " by " in subject:
         subject = subject.rsplit(" by ", 1)[1]
     words = subject.split()[-9:]
-    if not words or words[-1].lower() in STOP or not words[-1][:1].isalpha():
+    if not words or (words[-1].lower() in STOP and words[-1].lower() not in _PRONOUNS) \
+            or not words[-1][:1].isalpha():
         return None
     first_capital = next((i for i, word in enumerate(words) if word[:1].isupper() and word.lower() != "the"), None)
     leading = 1 if words[0].lower() == "the" else 0  # "the" stays with a lower-case name: "the US-led coalition"
@@ -60,8 +68,16 @@ def _subject_before(before: str) -> str | None:
     return " ".join(words)
 
 
+# Unnamed but distinct sources: "Other estimates ranged as high as 500 dead", "hospital sources put it at 40".
+_ESTIMATES = re.compile(r"\b((?:other|some|independent|unofficial|earlier|later|latest|local|hospital|opposition|"
+                        r"rival|higher|lower)\s+(?:estimates|reports|figures|counts|sources|tallies))\s+"
+                        r"(?:ranged|range|put|say|said|gave|give|suggest|suggested|reached)\b", re.IGNORECASE)
+
+
 def sentence_source(sentence: str) -> str | None:
     """The speaker this sentence names for what it says, or None."""
+    if (estimates := _ESTIMATES.search(sentence)) is not None:
+        return estimates[1]
     for match in _VERB.finditer(sentence):
         verb, rest = match[1], sentence[match.end():]
         if _NOT_SPEECH_AFTER.match(rest):
@@ -72,8 +88,8 @@ def sentence_source(sentence: str) -> str | None:
                 return found[1].strip()
             continue
         before = sentence[:match.start()]
-        if before.rstrip().endswith((",", "”", "\"", "’")) and (name := _AFTER_NAME.match(rest)):
-            return name[1].strip()
+        if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)):
+            return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters
         subject = _subject_before(before)
         if subject:
             return subject
@@ -94,8 +110,9 @@ class Attributor:
             source = self.last_named or source
         elif source:
             self.last_named = source
-        elif self.open_quote or (sentence.lstrip().startswith(("“", "\"")) and self.previous):
-            source = self.previous  # a quote that goes on from the sentence before
+        elif self.previous and (self.open_quote or sentence.lstrip().startswith(("“", "\""))
+                                or _CONTINUES.match(sentence)):
+            source = self.previous  # a quote, or reported speech ("It would cost…"), going on from the last
         if "“" in sentence or "”" in sentence:
             self.open_quote = sentence.rfind("“") > sentence.rfind("”")
         self.previous = source

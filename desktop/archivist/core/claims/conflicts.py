@@ -28,15 +28,28 @@ def _approximate(claim: ClaimRecord) -> bool:
     return bool(qualifier) and qualifier not in LOWER_BOUNDS | UPPER_BOUNDS | {"range", "only", "exactly"}
 
 
+def _bound(claim: ClaimRecord) -> str | None:
+    """"lower" for "at least"/"more than", "upper" for "up to"/"fewer than", else None."""
+    if claim.qualifier in LOWER_BOUNDS:
+        return "lower"
+    return "upper" if claim.qualifier in UPPER_BOUNDS else None
+
+
 def values_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Whether two figures can both be right given their qualifiers and ranges."""
     low_a, high_a = a.normalized, a.high if a.high is not None else a.normalized
     low_b, high_b = b.normalized, b.high if b.high is not None else b.normalized
-    if a.qualifier in UPPER_BOUNDS and b.qualifier in LOWER_BOUNDS:
-        return low_b <= high_a
-    if b.qualifier in UPPER_BOUNDS and a.qualifier in LOWER_BOUNDS:
-        return low_a <= high_b
     tolerance = APPROXIMATE_TOLERANCE if _approximate(a) or _approximate(b) else EXACT_TOLERANCE
+    bound_a, bound_b = _bound(a), _bound(b)
+    if bound_a != bound_b and "lower" in (bound_a, bound_b) and "upper" in (bound_a, bound_b):
+        low, high = (low_a, high_b) if bound_a == "lower" else (low_b, high_a)
+        return low <= high * (1 + tolerance)  # "at least 6" and "up to 300" can both be right
+    if bound_a != bound_b and None in (bound_a, bound_b):
+        bounded, figure = (a, b) if bound_a else (b, a)
+        # a bound and a figure: "at least six killed" early on is not disputed by "300 killed" later
+        if _bound(bounded) == "lower":
+            return (figure.high or figure.normalized) >= bounded.normalized * (1 - tolerance)
+        return figure.normalized <= (bounded.high or bounded.normalized) * (1 + tolerance)
     gap = max(low_a - high_b, low_b - high_a, 0.0)
     return gap <= tolerance * max(abs(high_a), abs(high_b), 1e-9)
 

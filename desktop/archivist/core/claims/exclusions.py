@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from archivist.core.claims.figures import Figure
-from archivist.core.claims.vocabulary import AGE_WORDS, IDENTIFIER_WORDS, MONTHS, TIME_UNITS
+from archivist.core.claims.vocabulary import AGE_WORDS, DURATION_UNITS, IDENTIFIER_WORDS, MONTHS, TIME_UNITS
 
 _WORD = re.compile(r"[\w.'’-]+")
 _YEAR_CONTEXT = re.compile(r"(?:in|since|by|of|until|till|from|before|after|during|between|and|to|early|late|"
@@ -71,6 +71,20 @@ def is_identifier(text: str, figure: Figure, before: str) -> bool:
         return True  # "3D", "5G", "1st"
     line_start = text.rfind("\n", 0, figure.start) + 1
     return not text[line_start:figure.start].strip() and text[figure.end:figure.end + 2] in (". ", ") ")
+
+
+_HOW_LONG = re.compile(r"\b(?:for|lasted|lasting|took|take|takes)(?:\s+(?:a|an|another|further|projected|the|next|"
+                       r"about|nearly|almost|more\s+than|up\s+to|at\s+least|some|over))*\s*$", re.IGNORECASE)
+
+
+def duration_unit(text: str, figure: Figure) -> str | None:
+    """The unit of a figure that says how long something lasts ("for four months": "months"), else None."""
+    after = _word_after(text, figure.end).lower().strip(".,;:")
+    if figure.unit != "count" or after not in DURATION_UNITS or text[figure.end:figure.end + 1] == "-":
+        return None
+    if _word_after(text, figure.end + 1 + len(after)).lower() == "ago":
+        return None
+    return DURATION_UNITS[after] if _HOW_LONG.search(text[max(0, figure.start - 40):figure.start]) else None
 
 
 def not_a_claim(text: str, figure: Figure) -> bool:

@@ -9,22 +9,31 @@ where the import budget for claims is seconds (issue 18: at most 15%).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archivist.core.claims.attribution import Attributor, source_key
-from archivist.core.claims.exclusions import not_a_claim
+from archivist.core.claims.exclusions import duration_unit, not_a_claim
 from archivist.core.claims.figures import Figure, find_figures
 from archivist.core.claims.sentences import Sentences, page_at
 from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, QUALIFIERS
-from archivist.core.claims.what import describe, tokens
+from archivist.core.claims.what import EVENTS, STOP, describe, tokens
 
 _QUALIFIER = re.compile(rf"\b({'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
                         r"[\s“\"‘'(]*$", re.IGNORECASE)
 _ENGLISH = frozenset(["the", "and", "of", "to", "in", "is", "was", "were", "are", "has", "have", "had", "that", "for",
                       "with", "by", "from", "on", "at", "it", "this", "said"])
-_TOTAL = re.compile(r"\b(?:since|so far|to date|in total|total|overall|toll|altogether|cumulative|"
+_TOTAL = re.compile(r"\b(?:since|so far|to date|in total|total|overall|altogether|cumulative|"
                     r"between \d{4}|during|campaign|conflict|war|period)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[a-z][a-z'-]{4,}")
+# Words every news story uses, which say nothing of what it is about.
+_NOT_TOPICS = STOP | EVENTS.keys() | frozenset({
+    "would", "there", "their", "about", "after", "reuter", "reuters", "percent", "million", "billion", "dlrs",
+    "year", "years", "company", "people", "government", "official", "officials", "which", "could", "other",
+    "today", "yesterday", "week", "month", "added", "under", "where", "while", "first", "second", "third",
+    "minister", "president", "foreign", "national", "country", "state", "statement", "spokesman", "agency",
+})
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w’'-]+|\d{4})\b")
 
 
@@ -78,9 +87,14 @@ def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str 
     sources: dict[int, str | None] = {}
     facts: dict[int, tuple[str, str]] = {}
     found: list[FoundClaim] = []
+    topic = topic_words(text) if english else ""
     last_end, previous_noun, previous_sentence = -1, "", -1
     for figure in find_figures(text):
-        if figure.start < last_end or not_a_claim(text, figure) or (not english and figure.in_words):
+        if figure.start < last_end or (not english and figure.in_words):
+            continue
+        if (duration := duration_unit(text, figure)) is not None:
+            figure.unit, figure.measure_end = duration, _end_of_word(text, figure.end)
+        elif not_a_claim(text, figure):
             continue
         index = sentences.index_at(figure.start)
         start, end = sentences[index]
@@ -101,18 +115,31 @@ def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str 
             figure.value, figure.normalized, figure.high, figure.unit, figure.currency, qualifier_of(text, figure),
             what.phrase if what else "", what.key if what else "", source, source_key(source), figure.start,
             figure.end, start, end, page_at(pages, figure.start),
-            *_sentence_facts(text, start, end, source, facts),
+            *_sentence_facts(text, start, end, source, facts, topic),
         ))
     return found
 
 
+def _end_of_word(text: str, start: int) -> int:
+    """Where the word after ``start`` (and the spaces before it) ends."""
+    found = re.compile(r"\s*\w+").match(text, start)
+    return found.end() if found else start
+
+
 def _sentence_facts(text: str, start: int, end: int, source: str | None,
-                    facts: dict[int, tuple[str, str]]) -> tuple[str, str]:
+                    facts: dict[int, tuple[str, str]], topic: str) -> tuple[str, str]:
     """The scope and context of the sentence at ``start``, worked out once for all its figures."""
     if start not in facts:
         scope = "total" if _TOTAL.search(text, start, end) else "event"
-        facts[start] = (scope, _context(text[start:end], source))
+        facts[start] = (scope, f"{_context(text[start:end], source)} {topic}".strip())
     return facts[start]
+
+
+def topic_words(text: str, count: int = 6) -> str:
+    """The words a document is most about ("ecuador earthquake pipeline"), so that claims in two stories about
+    one event can be compared even when their sentences name nothing (wire stories in lower case)."""
+    words = [word for word in _WORDS.findall(text.lower()) if word not in _NOT_TOPICS]
+    return " ".join(sorted(word for word, _n in Counter(words).most_common(count)))
 
 
 def _context(sentence: str, source: str | None) -> str:

@@ -15,6 +15,7 @@ from archivist.core.claims.vocabulary import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DOLLAR_COUNTRIES,
+    FRACTIONS,
     MEASURES,
     MONEY_ONLY_SCALES,
     PERCENT_WORDS,
@@ -25,14 +26,16 @@ from archivist.core.claims.vocabulary import (
 
 
 def _alternatives(words: object) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    """Longest first; a space inside a phrase matches any run of spaces or a line break ("per\\ncent")."""
+    escaped = (re.escape(word).replace("\\ ", r"\s+") for word in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    return "|".join(escaped)
 
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SIGNS = _alternatives(sign for sign in CURRENCY_SIGNS if not sign.isalpha() and not sign.endswith("."))
 # Figures in digits, with a currency sign or code before them.
 DIGIT_FIGURE = re.compile(rf"(?<![\w.,/=@#$£€¥-])(?P<cur>{_SIGNS}|(?:USD|EUR|GBP|Rs\.?)\s)?\s?(?P<digits>{_DIGITS})")
-_SCALE = re.compile(rf"\s?(?P<scale>{_alternatives(SCALES)})(?![\w-])", re.IGNORECASE)
+_SCALE = re.compile(rf"[\s-]?(?P<scale>{_alternatives(SCALES)})(?![\w])", re.IGNORECASE)
 
 
 def _trie(words: list[str]) -> str:
@@ -56,15 +59,17 @@ def _trie(words: list[str]) -> str:
 
 
 _NUMBER_WORDS = [*UNITS, *TENS, "hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens",
-                 "dozen", "hundred", "thousand"]
+                 "dozen", "hundred", "thousand", "million", "billion"]
 # Numbers in words, looked for in the lower-cased text; what follows is read by _word_figure.
 WORD_FIGURE = re.compile(rf"(?<![\w-])(?:a )?{_trie(_NUMBER_WORDS)}(?!\w)")
 _WORD_TAIL = re.compile(rf"[- ](?:{'|'.join(UNITS)})(?![\w-])|(?<=tens) of (?:thousands|millions)(?![\w-])"
                         rf"|(?<=hundreds) of (?:thousands|millions)(?![\w-])")
+_OF = re.compile(r"\s+of\b")
+_FRACTION = re.compile(rf"-({'|'.join(FRACTIONS)})(?![\w-])")
 _RANGE = re.compile(rf"\s?(?:-|–|to|and)\s?(?:[$£€¥])?(?P<digits>{_DIGITS})(?![\d])"
                     rf"(?:\s?(?P<scale>{_alternatives(SCALES)})\b)?", re.IGNORECASE)
 _PERCENT = re.compile(rf"\s?(?:{_alternatives(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
-_MONEY = re.compile(rf"\s(?:(?P<country>{_alternatives(DOLLAR_COUNTRIES)})\s)?"
+_MONEY = re.compile(rf"[\s-](?:(?P<country>{_alternatives(DOLLAR_COUNTRIES)})\s)?"
                     rf"(?P<word>{_alternatives(CURRENCY_WORDS)})\b", re.IGNORECASE)
 _MEASURE = re.compile(rf"[\s-]?(?P<word>{_alternatives(MEASURES)})\b", re.IGNORECASE)
 
@@ -128,7 +133,9 @@ def _word_figure(text: str, lower: str, match: re.Match[str]) -> Figure | None:
     if tail:
         phrase, end = phrase + tail[0], tail.end()
     elif lower[end:end + 1] == "-":
-        return None  # "one-time", "two-thirds", "three-year"
+        return _fraction(text, lower, start, end, phrase)  # "two-thirds"; "one-time" and "three-year" are none
+    if phrase == "one" and _OF.match(lower, end):
+        return None  # "one of Iraq's strongest fortifications"
     if phrase in APPROXIMATE or phrase == "a dozen":
         value, approximate = float(APPROXIMATE.get(phrase, 12)), not phrase.startswith("a ")
     elif phrase.split("-")[0].split(" ")[0] in UNITS or phrase.split("-")[0].split(" ")[0] in TENS:
@@ -142,6 +149,14 @@ def _word_figure(text: str, lower: str, match: re.Match[str]) -> Figure | None:
     figure = Figure(start, end, "", value * factor, None, "count", None, approximate, True)
     _extend(text, figure, factor, False)
     return figure
+
+
+def _fraction(text: str, lower: str, start: int, end: int, phrase: str) -> Figure | None:
+    found = _FRACTION.match(lower, end)
+    if found is None or phrase not in UNITS:
+        return None
+    share = 100.0 * UNITS[phrase] / FRACTIONS[found[1]]
+    return Figure(start, found.end(), text[start:found.end()], share, None, "percent", None, False, True)
 
 
 def _extend(text: str, figure: Figure, factor: float, in_digits: bool) -> None:

@@ -17,7 +17,15 @@ APPROXIMATE = {
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "tens of millions": 20_000_000,
     "hundreds of millions": 200_000_000, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
     "millions": 2_000_000, "billions": 2_000_000_000, "a dozen": 12, "a hundred": 100, "a thousand": 1_000,
+    "a million": 1_000_000, "a billion": 1_000_000_000,
 }
+# "two-thirds", "one-quarter": a share, kept as a percentage.
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+             "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
+# Durations are claims when they say how long something lasts ("suspend exports for four months"), not when
+# they place another figure in time ("13 days ago", "in the past two years").
+DURATION_UNITS = {"hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks",
+                  "weeks": "weeks", "month": "months", "months": "months", "year": "years", "years": "years"}
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12, "trln": 1e12, "tn": 1e12,

@@ -41,8 +41,9 @@ although what how why up down out off again further very just including until ac
 """)
 _SKIP_BACK = _words("""
 rose fell increased decreased rise fall up down to from at by of was were is are be been to totalled totaled
-reached compared with against vs vs. versus climbed dropped jumped slipped gained lost grew shrank stood ended
+reached compared with against vs vs. versus for climbed dropped jumped slipped gained lost grew shrank stood ended
 about around nearly almost some over under least at more than less an estimated a the its their his her
+as much many high low most minimum maximum close just well fewer upwards excess roughly approximately only
 """)
 _IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman", "lives": "life",
               "police": "police", "news": "news", "series": "series", "species": "species", "data": "data"}
@@ -91,8 +92,8 @@ def noun_after(after: list[str]) -> tuple[list[str], str | None]:
         low = token.lower()
         if not _is_word(token) or (low in STOP and not (not words and low in ("more", "others", "other"))):
             break
-        if low in EVENTS and words:
-            return words, EVENTS[low]
+        if low in EVENTS:
+            return words or ["people"], EVENTS[low]  # "500 dead", "4,000 homeless": people
         if (low.endswith("ed") or low in _PARTICIPLES) and words:
             break
         words.append(token)
@@ -129,15 +130,25 @@ def noun_before(before: list[str]) -> list[str]:
     return words
 
 
+def _after_preposition(after: list[str]) -> list[str]:
+    """"437 mln dlrs in loans", "5 pct of its shares": the noun after a preposition following the figure."""
+    if len(after) > 1 and after[0].lower() in ("in", "of", "for", "on"):
+        words, _event = noun_after(after[1:] if after[1].lower() not in ("the", "a", "an", "its") else after[2:])
+        return words
+    return []
+
+
 def describe(before: list[str], after: list[str], unit: str, previous_noun: str) -> What:
     """The phrase and key of what a figure counts, from the tokens before and after it in its sentence."""
     if unit not in ("count", "money", "percent"):
         return _measured(before, after, unit)
+    if len(after) > 1 and after[0] == "-" and _is_word(after[1]):
+        after = after[2:]  # "The 500,000-strong Unitary Workers' Front", "100,000-member union"
     words, event = noun_after(after) if unit == "count" else ([], None)
     if words and words[-1].lower() in ("more", "others", "other") :
         words = [previous_noun or "people"]
     if not words:
-        words = noun_before(before)
+        words = noun_before(before) or _after_preposition(after)
     event = event or event_near(before, after[len(words):])
     phrase = " ".join(words + ([event] if event else []))
     key_words = [lemma(words[-1])] if words else []

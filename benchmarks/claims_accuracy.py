@@ -1,0 +1,114 @@
+"""How well claims are found: recall and precision of figures, sources, and conflicting pairs flagged (issue 18).
+
+    .venv/bin/python benchmarks/claims_accuracy.py
+
+Scored against hand labels: the two sample articles (``tests/data/claims/seeds-claims.json``, from
+shared/claims); seven Reuters stories (``heldout-claims.json``) labelled before the extractor was run on
+them, then used to improve it (a development set); and seven more (``fresh-claims.json``) labelled
+afterwards and scored once, with no change made for them. A figure is found when a claim covers the
+labelled position and contains the labelled value; a source is right when one name contains the other
+(case and apostrophes aside); a labelled conflicting pair is flagged when ``find_pairs`` pairs the two
+claims as a conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+
+from archivist.core.claims.conflicts import find_pairs
+from archivist.core.claims.extract import FoundClaim, find_claims
+from archivist.core.claims.records import ClaimRecord
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "claims"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@dataclass(slots=True)
+class Score:
+    labelled: int = 0
+    found: int = 0
+    hits: int = 0
+    correct: int = 0  # found claims that match a label
+    attributed: int = 0
+    sources_right: int = 0
+    conflicts: int = 0
+    conflicts_flagged: int = 0
+
+    def line(self, name: str) -> str:
+        return (f"{name}: recall {self.hits / self.labelled:.2f} ({self.hits}/{self.labelled}), precision "
+                f"{self.correct / max(self.found, 1):.2f} ({self.correct}/{self.found}), sources right "
+                f"{self.sources_right / max(self.attributed, 1):.2f} ({self.sources_right}/{self.attributed}), "
+                f"conflicting pairs flagged {self.conflicts_flagged}/{self.conflicts}")
+
+
+def same_source(found: str | None, gold: str | None) -> bool:
+    if gold is None or found is None:
+        return found is gold
+    a, b = found.lower().replace("’", "'"), gold.lower().replace("’", "'")
+    return a in b or b in a
+
+
+def matching(found: list[FoundClaim], gold: dict[str, object]) -> FoundClaim | None:
+    start, value = int(gold["char_start"]), str(gold["value"])  # type: ignore[call-overload]
+    return next((c for c in found if c.start <= start < c.end and value.split()[0] in c.value), None)
+
+
+def _text(entry: dict[str, object]) -> str:
+    name = str(entry["file"])
+    path = SEEDS / Path(name).name if name.startswith("seeds/") else DATA / name
+    return path.read_text(encoding="utf-8")
+
+
+def score(labels_file: str) -> Score:
+    data = json.loads((DATA / labels_file).read_text(encoding="utf-8"))
+    result, ids = Score(), count(1)
+    records: list[list[ClaimRecord]] = []
+    matched: list[list[ClaimRecord | None]] = []
+    for number, entry in enumerate(data["articles"]):
+        found = find_claims(_text(entry))
+        these = [ClaimRecord(next(ids), number, c.value, c.normalized, c.high, c.unit, c.currency, c.qualifier,
+                             c.what, c.what_key, c.source, c.source_key, c.start, c.end, c.sentence_start,
+                             c.sentence_end, c.page, c.scope, c.context) for c in found]
+        records.append(these)
+        starts = [int(gold["char_start"]) for gold in entry["claims"]]
+        result.found += len(found)
+        result.correct += sum(any(c.start <= s < c.end for s in starts) for c in found)
+        row: list[ClaimRecord | None] = []
+        for gold in entry["claims"]:
+            claim = matching(found, gold)
+            result.labelled += 1
+            result.hits += claim is not None
+            if gold["source"] is not None:
+                result.attributed += 1
+                result.sources_right += claim is not None and same_source(claim.source, gold["source"])
+            row.append(next((r for r in these if claim is not None and r.start == claim.start), None))
+        matched.append(row)
+    flagged = {(p.first, p.second) for p in find_pairs([r for rs in records for r in rs]) if p.kind == "conflict"}
+    for pair in _conflicts(data):
+        a, b = (matched[article][claim] for article, claim in pair)
+        result.conflicts += 1
+        result.conflicts_flagged += a is not None and b is not None and tuple(sorted((a.id, b.id))) in flagged
+    return result
+
+
+def _conflicts(data: dict[str, object]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Both label files' conflicts as ((article, claim), (article, claim))."""
+    pairs = []
+    if isinstance(data.get("conflicts"), list):  # held-out: [article, claim, article, claim]
+        pairs += [((a, i), (b, j)) for a, i, b, j in data["conflicts"]]  # type: ignore[union-attr]
+    for number, entry in enumerate(data["articles"]):  # type: ignore[arg-type]
+        pairs += [((number, i), (number, j)) for i, j in entry.get("conflicts", [])]
+    return pairs
+
+
+def main() -> None:
+    for name, labels in (("sample articles", "seeds-claims.json"), ("Reuters development set", "heldout-claims.json"),
+                         ("fresh Reuters (scored once)", "fresh-claims.json")):
+        print(score(labels).line(name))
+
+
+if __name__ == "__main__":
+    main()
