@@ -49,3 +49,36 @@ def test_a_catalogue_set_back_a_revision_migrates_again(postgres: Server) -> Non
     open_catalogue(postgres.url(database)).kw["bind"].dispose()
     assert postgres.scalar(database, "select version_num from alembic_version") == head_revision()
     assert postgres.scalar(database, "select count(*) from pg_trigger where tgname like 'archivist_%'") == 14
+
+
+def test_a_writing_session_waits_for_the_team_write_lock_before_its_first_write(postgres: Server) -> None:
+    """Two members adding the same new tag queue up instead of deadlocking on the row and the lock."""
+    import threading
+    import time
+
+    from archivist.core.catalogue.database import WRITE_LOCK_KEY
+    from archivist.core.catalogue.models import Tag
+    from archivist.core.catalogue.tags import tag_named
+
+    database = postgres.new_database()
+    sessions = open_catalogue(postgres.url(database), "Bob", "member-b")
+    finished: list[float] = []
+
+    def add_tag() -> None:
+        with sessions.begin() as session:
+            tag_named(session, "ceasefire")
+        finished.append(time.monotonic())
+
+    with psycopg.connect(postgres.url(database)) as holder:  # another member in the middle of a write
+        holder.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        worker = threading.Thread(target=add_tag)
+        worker.start()
+        time.sleep(1.0)
+        assert not finished  # waiting for the lock, not writing beside the other member
+        released = time.monotonic()
+        holder.commit()
+    worker.join(timeout=30)
+    assert finished and finished[0] >= released
+    with sessions() as session:
+        assert [tag.name for tag in session.query(Tag)] == ["ceasefire"]
+    sessions.kw["bind"].dispose()

@@ -143,7 +143,12 @@ def open_catalogue(path: Path | str, author: str | None = None, origin: str | No
     """A session factory over the catalogue at ``path`` (a file, or a PostgreSQL URL), created and migrated."""
     engine = create_catalogue_engine(path, author, origin)
     migrate(engine)
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    if is_postgresql(path):
+        from archivist.core.catalogue.postgres import serialise_session_writes
+
+        serialise_session_writes(factory, WRITE_LOCK_KEY)
+    return factory
 
 
 @contextmanager
@@ -163,5 +168,7 @@ def serialize_writes(session: Session) -> None:
     The importer calls it before it looks for duplicates, so two members importing the same file cannot both
     find it new; on SQLite the archive's write lock does this already.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql" and session.info.get("archivist_write_lock") is not (
+            transaction := session.get_transaction()):
+        session.info["archivist_write_lock"] = transaction
         session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))

@@ -6,9 +6,12 @@ folder keeps has its password removed (``public_url``).
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from archivist.core.errors import InvalidInputError
 
@@ -47,3 +50,29 @@ def create_postgres_engine(url: str, origin: str | None = None) -> Engine:
 
     event.listen(engine, "connect", on_connect)
     return engine
+
+
+def serialise_session_writes(factory: sessionmaker[Session], lock_key: int) -> None:
+    """Every session transaction that writes takes the team's write lock before its first write.
+
+    The change triggers take it too, but only after their statement's rows are in: two members adding the same
+    new tag name could otherwise wait on each other's row and the lock at once (a deadlock PostgreSQL breaks by
+    failing one). Taken first, writers simply queue, as SQLite's single-writer lock makes them on one machine.
+    """
+
+    def lock(session: Session) -> None:
+        transaction = session.get_transaction()
+        if transaction is not None and session.info.get("archivist_write_lock") is not transaction:
+            session.info["archivist_write_lock"] = transaction
+            session.execute(text(f"SELECT pg_advisory_xact_lock({lock_key})"))
+
+    def on_execute(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            lock(state.session)
+
+    def on_flush(session: Session, _context: Any, _instances: Any) -> None:
+        if session.new or session.dirty or session.deleted:
+            lock(session)
+
+    event.listen(factory, "do_orm_execute", on_execute)
+    event.listen(factory, "before_flush", on_flush)
