@@ -95,6 +95,8 @@ def test_import_through_the_worker_updates_the_list_and_the_summary(
     reasons = dict(summary.rows())
     assert "empty" in reasons[str(folder / "empty.txt")]
     assert "already in the archive" in reasons[str(folder / "b.txt")]
+    assert reasons[str(folder / "a.txt")].startswith("imported: ")  # what was imported is listed too
+    assert summary.width() >= summary.files.header().length()  # sized to its content
     assert not empty_window.import_progress.isVisible()
 
 

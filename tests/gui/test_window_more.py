@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from archivist.core.archive import Archive
 from archivist.gui.folders import last_folder, remember_folder
 from archivist.gui.main_window import MainWindow
+from archivist.gui.models.results import PASSAGE
 from archivist.gui.search_help import EXAMPLES, SearchSyntaxDialog
-from tests.gui.conftest import PDF_4_PAGES
+from tests.gui.conftest import PDF_4_PAGES, search_and_wait
 
 
 def test_every_search_syntax_example_finds_something_in_the_sample_articles(seeded_archive: Archive) -> None:
@@ -84,3 +86,12 @@ def test_highlights_are_drawn_on_the_pdf_page_view(qtbot: QtBot, window: MainWin
     tinted = [(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height() // 3, 2)
               if (pixel := image.pixelColor(x, y)).green() > pixel.red() + 20 and pixel.green() > 150]
     assert tinted  # the green highlight shows on the page (white paper and black ink are not green)
+
+
+def test_every_result_row_shows_its_passage(qtbot: QtBot, window: MainWindow) -> None:
+    search_and_wait(qtbot, window, "coalition")
+    model = window.results_model
+    assert model.headerData(PASSAGE, Qt.Orientation.Horizontal) == "Passage"
+    for row in range(model.rowCount()):
+        passage = model.index(row, PASSAGE).data()
+        assert "coalition" in passage.lower(), passage

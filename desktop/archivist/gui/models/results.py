@@ -12,7 +12,9 @@ from archivist.core.records import DocumentSummary
 from archivist.gui.models.documents import COLUMNS, AnyIndex, DocumentTableModel
 
 SNIPPETS_ROLE = Qt.ItemDataRole.UserRole + 2
-RESULT_COLUMNS = (*COLUMNS, "Found on")
+# every row shows its best passage (issue 16: snippets were shown for the selected row only)
+RESULT_COLUMNS = (*COLUMNS, "Found on", "Passage")
+FOUND_ON, PASSAGE = len(COLUMNS), len(COLUMNS) + 1
 
 
 class ResultsModel(DocumentTableModel):
@@ -53,10 +55,23 @@ class ResultsModel(DocumentTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and self.checkIndex(index) and role == SNIPPETS_ROLE:
             return self.snippets(index.row())
+        if index.isValid() and self.checkIndex(index) and index.column() == PASSAGE:
+            snippets = self.snippets(index.row())
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _plain(snippets[0].text) if snippets else ""
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n\n".join(f"p. {s.page}: {_plain(s.text)}" for s in snippets) or None
         return super().data(index, role)
 
     def cell_text(self, summary: DocumentSummary, column: int) -> str:
         if column < len(COLUMNS):
             return super().cell_text(summary, column)
+        if column == PASSAGE:
+            snippets = self._hits[summary.id].snippets
+            return _plain(snippets[0].text) if snippets else ""
         pages = dict.fromkeys(snippet.page for snippet in self._hits[summary.id].snippets)
         return ", ".join(f"p. {page}" for page in pages)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
