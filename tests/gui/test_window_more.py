@@ -95,3 +95,17 @@ def test_every_result_row_shows_its_passage(qtbot: QtBot, window: MainWindow) ->
     for row in range(model.rowCount()):
         passage = model.index(row, PASSAGE).data()
         assert "coalition" in passage.lower(), passage
+
+
+def test_import_log_and_backup_from_the_file_menu(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    menu = window.menus["file"].actions()
+    ui = window.archive_menu
+    assert ui.import_log in menu and ui.backup in menu and ui.open_archive in menu
+    dialog = ui.show_import_log()
+    qtbot.waitUntil(lambda: len(dialog.rows()) == 2, timeout=10_000)
+    assert {status for _path, status in dialog.rows()} == {"ok"}
+    dialog.close()
+    destination = tmp_path / "backup.zip"
+    ui.back_up(destination)
+    qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage(), timeout=20_000)
+    assert destination.stat().st_size > 1000

@@ -34,6 +34,7 @@ from archivist.core.records import ImportResult
 from archivist.gui.accessibility import make_accessible
 from archivist.gui.actions import build_actions, build_menus
 from archivist.gui.after_paint import after_next_paint
+from archivist.gui.archive_menu import ArchiveMenu
 from archivist.gui.citations import install_citations
 from archivist.gui.claims import install_claims
 from archivist.gui.collecting import install_collections
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         self.menuBar().insertMenu(self.menus["help"].menuAction(), self.collections_ui.menu())
         self.document_context_actions.extend(self.collections_ui.context_actions())
         self.related = RelatedPanel(self)
+        self.archive_menu = ArchiveMenu(self)
+        self.menus["file"].insertActions(self.window_actions.quit, self.archive_menu.actions())
+        self.menus["file"].insertSeparator(self.window_actions.quit)
         self.menus["document"].insertAction(self.window_actions.compare_with, self.related.toggle)
         self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
         make_accessible(self)  # after every feature has added its actions
