@@ -109,3 +109,22 @@ def test_import_log_and_backup_from_the_file_menu(qtbot: QtBot, window: MainWind
     ui.back_up(destination)
     qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage(), timeout=20_000)
     assert destination.stat().st_size > 1000
+
+
+def test_details_edit_item_type_publisher_and_language_and_undo_puts_them_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    document_id = window.documents_model.document_id(0)
+    window.open_document(document_id)
+    panel = window.metadata_panel
+    panel.show_record(window.archive.get(document_id))
+    panel.item_type.setCurrentIndex(panel.item_type.findData("report"))
+    panel.fields["publisher"].setText("United Nations")
+    panel.fields["language"].setText("fr")
+    panel.save_button.click()
+    qtbot.waitUntil(lambda: window.archive.get(document_id).publisher == "United Nations", timeout=5_000)
+    record = window.archive.get(document_id)
+    assert (record.csl_type, record.language) == ("report", "fr")
+    window.undo.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.archive.get(document_id).publisher is None, timeout=5_000)
+    assert window.archive.get(document_id).language == "en"
