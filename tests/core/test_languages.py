@@ -10,7 +10,9 @@ import pytest
 
 from archivist.core.archive import Archive
 from archivist.core.index.analysis import LanguageAnalyzer, document_language, exact_words
+from archivist.core.index.languages import query_candidates
 from archivist.core.language import detect_language, primary_language
+from archivist.core.language.detect import by_letters
 from tests.conftest import DATA
 
 LANGUAGES = DATA / "languages"
@@ -84,6 +86,21 @@ def test_too_little_text_has_no_language_and_tags_are_reduced() -> None:
     assert detect_language("12 34 5.6") is None
     assert [primary_language(tag) for tag in ("en-US", "ru_RU", "fre", "English", "", "x")] == [
         "en", "ru", "fr", "en", None, None]
+
+
+def test_the_letters_of_a_script_decide_when_the_model_is_unsure() -> None:
+    assert by_letters("زندگی مخفی خفاش‌ها را مورد بررسی قرار می‌دهد") == "fa"  # Persian ی and ک
+    assert by_letters("الأطفال المهاجرين بهدوء إلى معسكر المخيمات") == "ar"
+    assert by_letters("Україна розташована у Східній Європі") == "uk"
+    assert by_letters("Hello there, this says nothing") is None
+
+
+def test_a_query_is_analysed_in_the_language_its_letters_show(multilingual: Archive) -> None:
+    reader = multilingual.search_index.searcher().reader()
+    assert query_candidates(reader, "زندگی مخفی")["arabic"] == ["fa"]
+    assert query_candidates(reader, "الأطفال")["arabic"][0] == "ar"
+    assert query_candidates(reader, "Литва")["cyrillic"] == ["ru"]
+    assert query_candidates(reader, "forces d'occupation américaines et turques")["latin"] == ["fr"]
 
 
 def test_imported_documents_keep_their_language(multilingual: Archive) -> None:

@@ -20,6 +20,8 @@ from archivist.core.language.detect import rank_languages
 
 # The detector's share among the candidates above which the query is taken to be in that language alone.
 SURE = 0.9
+# Letters of a script that only one of its languages writes.
+DISTINCT_LETTERS = ((frozenset("پچژگکی"), "fa"), (frozenset("іїєґІЇЄҐ"), "uk"))
 # Fewer letters of a script than this in the query: too few to tell its language.
 MIN_LETTERS = 12
 
@@ -42,8 +44,8 @@ def query_candidates(reader: IndexReader, text: str) -> dict[str, list[str]]:
         if script is not None:
             by_script[script].append(language)
     words: defaultdict[str, list[str]] = defaultdict(list)
-    for word, script, _start, _end in pieces(text):
-        words[script].append(word)
+    for _word, script, start, end in pieces(text):
+        words[script].append(text[start:end])  # as typed: normalising would hide Persian ی and ک
     candidates: dict[str, list[str]] = {}
     for script, script_words in words.items():
         languages = list(by_script.get(script, []))
@@ -58,7 +60,13 @@ def query_candidates(reader: IndexReader, text: str) -> dict[str, list[str]]:
 
 
 def _narrowed(text: str, languages: list[str]) -> list[str]:
-    """The one language the words are surely in, or all of them ordered by likelihood."""
+    """The one language the words are surely in, or all of them ordered by likelihood.
+
+    Letters only one language of a script uses settle it even for one word (Persian پ چ ژ گ ک ی, Ukrainian
+    і ї є ґ); otherwise the detector decides when the words are enough to go by."""
+    for letters, language in DISTINCT_LETTERS:
+        if language in languages and any(char in letters for char in text):
+            return [language]
     if sum(len(word) for word in text.split()) < MIN_LETTERS:
         return languages
     ranked = rank_languages(text, languages)

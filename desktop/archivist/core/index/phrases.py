@@ -20,6 +20,8 @@ from archivist.core.index.schema import EXACT_FIELDS
 # bigrams in the exact-form field. A longer run is a sentence without spaces, searched as its bigrams OR-ed,
 # as Lucene's CJK analysis does.
 CJK_WORD = 4
+# The weight of a word's term in a less likely candidate language (languages.query_candidates orders them).
+ALTERNATIVE_BOOST = 0.5
 
 
 def analysed(field: FieldType, text: str, removestops: bool = True) -> list[tuple[list[str], int, int]]:
@@ -45,7 +47,8 @@ def word_query(field: FieldType, fieldname: str, text: str, boost: float, remove
         return None
     parts: list[Query] = [
         Term(fieldname, alternatives[0], boost=boost) if len(alternatives) == 1
-        else Or([Term(fieldname, term) for term in alternatives], boost=boost)
+        else Or([Term(fieldname, term, boost=1.0 if rank == 0 else ALTERNATIVE_BOOST)
+                 for rank, term in enumerate(alternatives)], boost=boost)
         for alternatives, _start, _end in groups
     ]
     if len(parts) == 1:

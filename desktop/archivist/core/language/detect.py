@@ -26,6 +26,23 @@ ENGLISH_SHARE = 0.12
 MIN_WORDS = 20
 _ASCII_WORD = re.compile(r"[a-z]+")
 
+# Varieties the model names that the index analyses as their macrolanguage.
+VARIETIES = {"wuu": "zh", "yue": "zh", "cmn": "zh", "nan": "zh", "hsn": "zh", "gan": "zh", "prs": "fa", "pes": "fa"}
+
+_SCRIPT_LETTERS = {
+    "arabic": frozenset(map(chr, range(0x0620, 0x06D4))),
+    "cyrillic": frozenset(map(chr, range(0x0410, 0x0460))),
+    "han": frozenset(map(chr, range(0x4E00, 0xA000))) | frozenset(map(chr, range(0x3040, 0x3100))),
+    "hangul": frozenset(map(chr, range(0xAC00, 0xD7A4))),
+}
+# Per script: letters only one of its languages uses, that language, and the other.
+_DISTINCT = {
+    "arabic": (frozenset("پچژگکی"), "fa", "ar"),
+    "cyrillic": (frozenset("іїєґІЇЄҐ"), "uk", "ru"),
+    "han": (frozenset(map(chr, range(0x3040, 0x3100))), "ja", "zh"),
+    "hangul": (frozenset(), "ko", "ko"),
+}
+
 _lock = threading.Lock()
 
 
@@ -66,8 +83,22 @@ def detect_language(text: str) -> str | None:
             language, confidence = _identifier().classify(chunk)
     except Exception:  # a detector failure must never fail an import
         log.warning("language detection failed", exc_info=True)
+        language, confidence = None, 0.0
+    if language is not None and confidence >= MIN_CONFIDENCE:
+        return VARIETIES.get(str(language), str(language))
+    return by_letters(chunk)
+
+
+def by_letters(text: str) -> str | None:
+    """The language of a text the model is unsure of, from the letters of its main script: Arabic script with
+    Persian letters is Persian, else Arabic; Cyrillic with і, ї, є or ґ is Ukrainian, else Russian; Han is Chinese,
+    with kana Japanese; Hangul Korean. Latin text says too little this way: None."""
+    counts = {script: sum(1 for char in text if char in letters) for script, letters in _SCRIPT_LETTERS.items()}
+    script = max(counts, key=counts.__getitem__)
+    if counts[script] < MIN_LETTERS:
         return None
-    return str(language) if confidence >= MIN_CONFIDENCE else None
+    marker, marked, unmarked = _DISTINCT[script]
+    return marked if any(char in marker for char in text) else unmarked
 
 
 def rank_languages(text: str, candidates: list[str]) -> list[tuple[str, float]]:
