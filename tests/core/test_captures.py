@@ -3,6 +3,7 @@ page's title, its URL and the capture date, on real captures from other projects
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from datetime import UTC, datetime
@@ -95,3 +96,38 @@ def test_a_capture_is_cited_as_a_web_page_accessed_on_its_capture_day(empty_arch
     item = empty_archive.citations.items([result.imported[0].id])[0]
     assert item["type"] == "webpage" and item["URL"] == "http://wikimediafoundation.org/wiki/SOPA/Blackoutpage"
     assert item["accessed"] == {"date-parts": [[2012, 1, 19]]}
+
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "webcapture"
+
+
+def _expected_capture(entry: dict[str, object]) -> tuple[set[str | None], set[str | None], str | None]:
+    """(acceptable URLs, acceptable titles, capture date or None) from the corpus's expected.json entry."""
+    kind = entry["format"]
+    if kind == "warc":
+        records = [record for record in entry["html_200_records"] if record["type"] == "response"]  # type: ignore
+        return ({record["target_uri"] for record in records}, {record["title"] for record in records}, "warc")
+    web = {value for value in (entry.get("snapshot_content_location"), entry.get("main_part_content_location"),
+                               entry.get("web_resource_url"), entry.get("url"), entry.get("saved_from_url"))
+           if isinstance(value, str) and value.startswith("http")}
+    date = entry.get("date")
+    captured = datetime.strptime(str(date)[5:16].strip(), "%d %b %Y").date().isoformat() if date else None
+    return web or {None}, {entry.get("html_title"), entry.get("subject")}, captured
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (CORPUS / "expected.json").is_file(), reason="the shared corpus is not here")
+def test_every_corpus_capture_gives_its_page_url_and_date() -> None:
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    for name, entry in expected.items():
+        extracted = extract_file(CORPUS / name)
+        urls, titles, captured = _expected_capture(entry)
+        assert extracted.metadata.url in urls, name
+        title = extracted.metadata.title or ""
+        # a title whenever the page has one (which one, <title> or og:title, is the HTML extraction's choice)
+        assert title or not [t for t in titles if t], name
+        if captured == "warc":
+            dates = {record["warc_date"][:10] for record in entry["html_200_records"]}
+            assert extracted.metadata.extra["accessed"] in dates, name
+        elif captured:
+            assert extracted.metadata.extra["accessed"] == captured, name

@@ -25,7 +25,27 @@ def extract(path: Path) -> Extracted:
         raise ExtractionError("a property list that is not a Safari web archive (no WebMainResource)")
     raw = _declared(main["WebResourceData"], main.get("WebResourceTextEncodingName"))
     url = main.get("WebResourceURL")
-    return page_from_html(raw, "webarchive", url if isinstance(url, str) else None, file_time(path))
+    extracted = page_from_html(raw, "webarchive", url if isinstance(url, str) else None, file_time(path))
+    frames = [text for text in _frame_texts(archive) if text.strip()]
+    if frames:  # a page of frames (psxdatacenter-ntsc-j-list-frames): its text is in the frames
+        extracted.text = "\n\n".join([extracted.text, *frames]).strip("\n")
+    return extracted
+
+
+def _frame_texts(archive: dict[str, Any], depth: int = 0) -> list[str]:
+    """The text of each frame's page (WebSubframeArchives, which may hold frames of their own)."""
+    texts: list[str] = []
+    for frame in archive.get("WebSubframeArchives") or []:
+        main = frame.get("WebMainResource") if isinstance(frame, dict) else None
+        if not isinstance(main, dict) or not isinstance(main.get("WebResourceData"), bytes) or depth > 3:
+            continue
+        raw = _declared(main["WebResourceData"], main.get("WebResourceTextEncodingName"))
+        try:
+            texts.append(page_from_html(raw, "webarchive", None, None).text)
+        except ExtractionError:
+            continue
+        texts += _frame_texts(frame, depth + 1)
+    return texts
 
 
 def _declared(raw: bytes, encoding: Any) -> bytes:
