@@ -3,6 +3,10 @@
 PDFs without an Info or XMP title were titled by their file name ("simple1", two different "habibi"s). The
 headline of a paper or report is the run of text set in the largest type on its first page; a page set in one
 size throughout has no headline, and then its first line is what the document says first.
+
+Authors are not read from the line under the headline: on the PDFs of the shared corpus every such "byline"
+was something else ("Your Name", "State Changes Date Name", "Gouvernement du Canada"), and a wrong author is
+worse than none.
 """
 
 from __future__ import annotations
