@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
+from archivist.core.annotation_records import NoteRecord
 from archivist.core.archive import Archive
 from archivist.gui.folders import last_folder, remember_folder
 from archivist.gui.main_window import MainWindow
@@ -128,3 +129,44 @@ def test_details_edit_item_type_publisher_and_language_and_undo_puts_them_back(
     window.undo.undo_action.trigger()
     qtbot.waitUntil(lambda: window.archive.get(document_id).publisher is None, timeout=5_000)
     assert window.archive.get(document_id).language == "en"
+
+
+def _note_text(note: NoteRecord | None) -> str:
+    return note.text if note is not None else ""
+
+
+def test_the_document_note_editor_saves_and_undo_restores(qtbot: QtBot, window: MainWindow) -> None:
+    document_id = window.documents_model.document_id(0)
+    window.open_document(document_id)
+    tools = window.document_tools
+    tools.note.toggle.trigger()
+    assert tools.note.toggle in window.menus["document"].actions() and tools.note.edit.isEnabled()
+    qtbot.keyClicks(tools.note.edit, "Check the casualty figures")
+    notes = window.archive.annotations
+    qtbot.waitUntil(lambda: _note_text(notes.document_note(document_id)) == "Check the casualty figures",
+                    timeout=5_000)
+    window.undo.undo_action.trigger()
+    qtbot.waitUntil(lambda: notes.document_note(document_id) is None, timeout=5_000)
+    qtbot.waitUntil(lambda: tools.note.edit.toPlainText() == "", timeout=5_000)
+
+
+def test_page_n_of_m_and_go_to_page(qtbot: QtBot, window: MainWindow) -> None:
+    document_id = window.archive.import_paths([PDF_4_PAGES]).imported[0].id
+    window.open_document(document_id)
+    tools = window.document_tools
+    qtbot.waitUntil(lambda: tools.page_label.text() == "Page 1 of 4", timeout=5_000)
+    tools.show_page(3)
+    assert tools.page_of(window.reading.left) == (3, 4) and tools.page_label.text() == "Page 3 of 4"
+    assert tools.go_to_page.shortcut().toString() == "Ctrl+G"
+
+
+def test_re_extract_reports_what_became_of_the_highlights(qtbot: QtBot, window: MainWindow) -> None:
+    document_id = window.documents_model.document_id(0)
+    window.archive.annotations.add_highlight(document_id, quote="coalition")
+    window.open_document(document_id)
+    tools = window.document_tools
+    assert tools.re_extract in window.menus["document"].actions()
+    tools.run_re_extract(document_id)
+    qtbot.waitUntil(lambda: tools.last_report is not None, timeout=20_000)
+    assert not tools.last_report.orphaned
+    assert "Re-extracted" in window.statusBar().currentMessage()

@@ -39,6 +39,7 @@ from archivist.gui.citations import install_citations
 from archivist.gui.claims import install_claims
 from archivist.gui.collecting import install_collections
 from archivist.gui.compare import install_shared_passages
+from archivist.gui.document_tools import DocumentTools
 from archivist.gui.folders import last_folder, remember_folder
 from archivist.gui.highlights import install_highlights
 from archivist.gui.importing import ImportController
@@ -115,6 +116,10 @@ class MainWindow(QMainWindow):
         self.menuBar().insertMenu(self.menus["help"].menuAction(), self.collections_ui.menu())
         self.document_context_actions.extend(self.collections_ui.context_actions())
         self.related = RelatedPanel(self)
+        self.document_tools = DocumentTools(self)
+        self.menus["document"].insertActions(self.window_actions.compare_with, self.document_tools.actions())
+        self.statusBar().addPermanentWidget(self.document_tools.page_label)
+        self.changes_applied.connect(self.document_tools.note.refresh)
         self.archive_menu = ArchiveMenu(self)
         self.menus["file"].insertActions(self.window_actions.quit, self.archive_menu.actions())
         self.menus["file"].insertSeparator(self.window_actions.quit)
@@ -465,12 +470,34 @@ class MainWindow(QMainWindow):
             self.reload_library()  # ids, counts and sidebar
         elif changes.metadata or changes.tags:
             self.refresh_sidebar()
+        if changes.text:
+            self._reload_texts(changes)  # before the headers are refreshed: it compares their text versions
         if changes.metadata or changes.tags:
             everything = changes == Changes.everything()
             self.documents_model.forget(None if everything else list(changes.documents))
             self.results_model.forget(None if everything else list(changes.documents))
             self._refresh_records(changes)
         self.changes_applied.emit(changes)
+
+    def _reload_texts(self, changes: Changes) -> None:
+        """Readers whose document's text changed show the new text (where they were)."""
+        for reader in self.reading.readers:
+            if reader.document_id is None or not changes.touches(reader.document_id) or reader.record is None:
+                continue
+            try:
+                stored = self.archive.get(reader.document_id).text_version
+            except ArchivistError:
+                continue  # deleted: _refresh_records clears the reader
+            if stored != reader.record.text_version:  # another program's change may not be to this text
+                offset = reader.text_view.top_offset()
+                self.open_document_in(reader, reader.document_id)
+                reader.scroll_to(offset)
+
+    def open_document_in(self, reader: ReaderView, document_id: int) -> None:
+        try:
+            reader.show_document(document_id)
+        except ArchivistError as error:
+            self.show_error(str(error))
 
     def _refresh_records(self, changes: Changes) -> None:
         """Headers of open documents and the details panel show their metadata as now stored."""
