@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, SignalInstance
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDockWidget, QWidget
+    from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
     from archivist.core.archive import Archive
     from archivist.core.changes import Changes
@@ -29,6 +29,7 @@ class Host(Protocol):
     settings: QSettings
     reading: SideBySideView
     undo: UndoHistory
+    changes_applied: SignalInstance  # (Changes) after every view was refreshed: features refresh from it too
 
     def selected_ids(self) -> list[int]:
         """The documents an action applies to *now*: the open document when a reader has the focus, else the
@@ -39,6 +40,12 @@ class Host(Protocol):
 
     def add_panel(self, widget: QWidget, title: str,
                   area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget: ...
+
+    def add_toolbar(self, toolbar: QToolBar) -> None: ...
+
+    def open_document(self, document_id: int) -> None: ...
+
+    def compare(self, left_id: int, right_id: int) -> None: ...
 
     def show_status(self, message: str, milliseconds: int = 4000) -> None: ...
 

@@ -245,6 +245,9 @@ class MainWindow(QMainWindow):
     def visible_table(self) -> DocumentTable:
         return self.results_table if self.middle.currentIndex() == RESULTS_PAGE else self.documents_table
 
+    def add_toolbar(self, toolbar: QToolBar) -> None:
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
     def show_status(self, message: str, milliseconds: int = 4000) -> None:
         self.statusBar().showMessage(message, milliseconds)
 

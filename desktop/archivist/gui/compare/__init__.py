@@ -1,6 +1,6 @@
 """Shared passages in the window: the list under side-by-side reading and the "Sources sharing passages" panel.
 
-``install_shared_passages(window)`` plugs both into a MainWindow through its public hooks (``reading.add_panel``,
+``install_shared_passages(window)`` plugs both into the window through its Host interface (``reading.add_panel``,
 ``add_panel``, ``compare``), so the main window itself knows nothing of this feature.
 """
 
@@ -16,7 +16,7 @@ from archivist.gui.compare.passages_panel import SharedPassagesPanel
 from archivist.gui.compare.sources_panel import SharedSourcesPanel
 
 if TYPE_CHECKING:
-    from archivist.gui.main_window import MainWindow
+    from archivist.gui.host import Host
 
 
 @dataclass(slots=True)
@@ -28,11 +28,11 @@ class SharedPassagesUi:
     sources_dock: QDockWidget
 
 
-def install_shared_passages(window: MainWindow) -> SharedPassagesUi:
+def install_shared_passages(window: Host) -> SharedPassagesUi:
     """Add the shared-passages list under the side-by-side readers and the sources panel as a dock."""
-    passages = SharedPassagesPanel(window.reading, window.tasks, window)
+    passages = SharedPassagesPanel(window.reading, window.tasks, window.dialog_parent())
     window.reading.add_panel(passages, "Shared passages")
-    sources = SharedSourcesPanel(window.archive, window.tasks, window)
+    sources = SharedSourcesPanel(window.archive, window.tasks, window.dialog_parent())
     dock = window.add_panel(sources, "Sources sharing passages", Qt.DockWidgetArea.RightDockWidgetArea)
     window.reading.left.document_changed.connect(sources.show_document)
     sources.pair_requested.connect(window.compare)

@@ -21,7 +21,7 @@ from archivist.gui.highlights.panel import SCOPE_ALL, HighlightsPanel
 from archivist.gui.reader import ReaderView
 
 if TYPE_CHECKING:
-    from archivist.gui.main_window import MainWindow
+    from archivist.gui.host import Host
 
 OVERLAY = "highlights"
 NOTE_MERGE_BASE = 1_000_000  # undo merge ids of note edits: one per highlight
@@ -30,12 +30,12 @@ NOTE_MERGE_BASE = 1_000_000  # undo merge ids of note edits: one per highlight
 class HighlightsController(QObject):
     """The highlights feature of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.dialog_parent())
         self.window = window
         self.archive = window.archive
         self.colors: list[ColorRecord] = self.archive.annotations.colors()
-        self.panel = HighlightsPanel(window)
+        self.panel = HighlightsPanel(window.dialog_parent())
         self.panel.set_colors(self.colors)
         self.dock = window.add_panel(self.panel, "Highlights", Qt.DockWidgetArea.RightDockWidgetArea)
         self.toolbar = self._build_toolbar()
@@ -48,11 +48,11 @@ class HighlightsController(QObject):
         self.panel.recolour_requested.connect(lambda hid, color: self._write_update(hid, color=color))
         self.panel.delete_requested.connect(self.delete)
         window.changes_applied.connect(self._changes_applied)
-        window.installEventFilter(self)
+        window.dialog_parent().installEventFilter(self)
 
     # -- building ------------------------------------------------------------------------------------
     def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Highlight", self.window)
+        toolbar = QToolBar("Highlight", self.window.dialog_parent())
         toolbar.setObjectName("highlightToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # the meanings, not just tints
         toolbar.addWidget(_toolbar_label(toolbar))
@@ -61,7 +61,7 @@ class HighlightsController(QObject):
             action.setToolTip(f"Highlight the selection as {color.label} ({number})")
             action.triggered.connect(lambda _checked=False, name=color.name: self.highlight_active(name))
             toolbar.addAction(action)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.window.add_toolbar(toolbar)
         return toolbar
 
     def _attach(self, reader: ReaderView) -> None:
@@ -210,7 +210,7 @@ class HighlightsController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Before the window closes (and stops its writer thread), save a note still waiting to be saved."""
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.window.dialog_parent() and event.type() == QEvent.Type.Close:
             self.save_pending_note()
         return False
 
@@ -228,8 +228,8 @@ def _toolbar_label(parent: QToolBar) -> QLabel:
     return QLabel(" Highlight: ", parent)
 
 
-def install_highlights(window: MainWindow) -> HighlightsController:
-    """Add the highlights toolbar, keys, context actions, overlays and panel to a MainWindow."""
+def install_highlights(window: Host) -> HighlightsController:
+    """Add the highlights toolbar, keys, context actions, overlays and panel to the window (its Host side)."""
     controller = HighlightsController(window)
     window.highlights = controller  # type: ignore[attr-defined]
     return controller
