@@ -21,7 +21,7 @@ def described(seeded_archive: Archive) -> tuple[Archive, list[int]]:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_format_matches_golden(described: tuple[Archive, list[int]], fmt: str) -> None:
     archive, ids = described
-    suffix = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}.get(fmt, "txt")
+    suffix = {"bibtex": "bib", "ris": "ris", "csl-json": "json", "zotero-rdf": "rdf"}.get(fmt, "txt")
     check_golden(f"all.{fmt}.{suffix}", archive.citations.render(ids, fmt))
 
 

@@ -24,7 +24,7 @@ def noted(seeded_archive: Archive) -> tuple[Archive, int]:
     return seeded_archive, document_id
 
 
-@pytest.mark.parametrize("fmt", ["bibtex", "ris", "csl-json", "apa", "chicago", "mla", "harvard"])
+@pytest.mark.parametrize("fmt", ["bibtex", "ris", "csl-json", "zotero-rdf", "apa", "chicago", "mla", "harvard"])
 def test_no_note_in_any_format_by_default(noted: tuple[Archive, int], fmt: str) -> None:
     archive, document_id = noted
     text = archive.citations.render([document_id], fmt)

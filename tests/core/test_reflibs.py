@@ -182,3 +182,21 @@ def test_split_libraries(libraries: Path) -> None:
     assert others == [libraries]
     entries, problems = read_library(libraries / "zotero.ris")
     assert not problems and [entry.doi for entry in entries] == ["10.5555/crazy.1998.14", None]
+
+
+def test_zotero_rdf_export_of_an_imported_library(empty_archive: Archive, libraries: Path, tmp_path: Path) -> None:
+    from lxml import etree
+
+    empty_archive.import_paths([libraries / "zotero-bbt.bib"])
+    crazy = by_title(empty_archive)["The Crazy Ones: Here's to the Misfits"]
+    target = tmp_path / "library.rdf"
+    assert empty_archive.citations.export(target, [crazy]) == 1
+    root = etree.parse(str(target)).getroot()
+    ns = {"z": "http://www.zotero.org/namespaces/export#", "dc": "http://purl.org/dc/elements/1.1/",
+          "bib": "http://purl.org/net/biblio#", "foaf": "http://xmlns.com/foaf/0.1/",
+          "prism": "http://prismstandard.org/namespaces/1.2/basic/"}
+    assert root.xpath("//z:itemType/text()", namespaces=ns) == ["journalArticle"]
+    assert root.xpath("//bib:pages/text()", namespaces=ns) == ["33-35"]
+    assert "DOI 10.5555/crazy.1998.14" in root.xpath("//dc:identifier/text()", namespaces=ns)
+    assert root.xpath("//foaf:surname/text()", namespaces=ns) == ["Jobs", "Apple Computer"]
+    assert root.xpath("//prism:volume/text()", namespaces=ns) == ["12"]

@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from archivist.core.catalogue.models import Document, Highlight
-from archivist.core.citations import bibtex, csl, keys, ris, styles
+from archivist.core.citations import bibtex, csl, keys, ris, styles, zotero_rdf
 from archivist.core.citations.files import format_for, write_atomically
 from archivist.core.citations.locators import Locator, locator_for
 from archivist.core.citations.source import CiteSource, load_sources, source_of
@@ -24,7 +24,7 @@ from archivist.core.errors import InvalidInputError, NotFoundError
 if TYPE_CHECKING:
     from archivist.core.archive import Archive
 
-DATA_FORMATS = ("bibtex", "ris", "csl-json")
+DATA_FORMATS = ("bibtex", "ris", "csl-json", "zotero-rdf")
 FORMATS = (*DATA_FORMATS, *styles.STYLES)
 CSL_TYPES = ("article-newspaper", "article-magazine", "article-journal", "webpage", "post-weblog", "report",
              "book", "chapter", "paper-conference", "thesis", "document", "manuscript", "legislation", "bill",
@@ -156,6 +156,8 @@ class Citations:
             return self.ris(ids, with_notes)
         if fmt == "csl-json":
             return self.csl_json(ids, with_notes)
+        if fmt == "zotero-rdf":
+            return zotero_rdf.write(self.items(ids, with_notes))
         if in_text:
             return self.citation(ids, fmt, as_html) + "\n"
         return join_entries(self.bibliography(ids, fmt, as_html), as_html)
@@ -198,7 +200,7 @@ class Citations:
         path = Path(path)
         fmt = format_for(path, fmt)
         if fmt not in DATA_FORMATS:
-            raise InvalidInputError(f"cannot export {fmt!r}: use bibtex, ris or csl-json")
+            raise InvalidInputError(f"cannot export {fmt!r}: use {', '.join(DATA_FORMATS)}")
         ids = list(document_ids) if document_ids else self.all_ids()
         if not ids:
             raise InvalidInputError("the archive has no documents to export")

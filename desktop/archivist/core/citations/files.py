@@ -8,7 +8,7 @@ from pathlib import Path
 
 from archivist.core.errors import InvalidInputError
 
-FORMAT_BY_SUFFIX = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csl-json"}
+FORMAT_BY_SUFFIX = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csl-json", ".rdf": "zotero-rdf"}
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
@@ -18,7 +18,7 @@ def format_for(path: Path, explicit: str | None = None) -> str:
     try:
         return FORMAT_BY_SUFFIX[path.suffix.lower()]
     except KeyError:
-        raise InvalidInputError(f"cannot tell the format of {path.name}: name it .bib, .ris or .json") from None
+        raise InvalidInputError(f"cannot tell the format of {path.name}: name it .bib, .ris, .json or .rdf") from None
 
 
 def write_atomically(path: Path, text: str) -> None:
