@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser("cite", help="print citations of documents or a highlight")
     parser.add_argument("document_ids", nargs="*", type=int, metavar="DOC_ID")
     parser.add_argument("--highlight", type=int, metavar="HL_ID", help="cite a highlight as a quotation with its page")
-    parser.add_argument("--format", choices=FORMATS, default="apa", help="bibtex, ris, csl-json or a style "
+    parser.add_argument("--format", choices=FORMATS, default="apa", help="bibtex, ris, csl-json, zotero-rdf or a style "
                         "(default: apa)")
     parser.add_argument("--html", action="store_true", help="HTML instead of plain text (styles only)")
     parser.add_argument("--ascii", action="store_true", help="BibTeX with LaTeX commands instead of UTF-8")
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--with-notes", action="store_true", help="include your notes (private: left out by default)")
     parser.set_defaults(func=cmd_cite)
 
-    parser = subparsers.add_parser("export", help="write a bibliography file (.bib, .ris or .json)")
+    parser = subparsers.add_parser("export", help="write a bibliography file (.bib, .ris, .json or Zotero .rdf)")
     parser.add_argument("file", metavar="FILE", type=Path)
     parser.add_argument("document_ids", nargs="*", type=int, metavar="DOC_ID", help="default: every document")
     parser.add_argument("--format", choices=DATA_FORMATS, help="default: from the file's extension")
