@@ -186,6 +186,10 @@ class Citations:
             if row is None:
                 raise NotFoundError(f"no highlight with id {highlight_id}")
             document_id, start, page = row.document_id, row.start, row.page
+        return self.locator_at(document_id, start, page)
+
+    def locator_at(self, document_id: int, start: int, page: str | None = None) -> Locator | None:
+        """The locator of the passage at offset ``start`` of a document (a claim's, a search hit's)."""
         content = self.archive.content(document_id)
         fmt = self.archive.get(document_id).format
         return locator_for(fmt, content.text, content.pages, content.headings, start, page)
