@@ -9,15 +9,30 @@ updates the records it made instead of adding new ones (matched by attached file
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from archivist.core.reflibs.bibtex_in import looks_like_bibtex
-from archivist.core.reflibs.csl_in import looks_like_csl_json
-from archivist.core.reflibs.entry import RefEntry, tidy
-from archivist.core.reflibs.ris_in import looks_like_ris
+if TYPE_CHECKING:  # the readers (bibtexparser, rispy) load only when a library is read: discovery imports this
+    from archivist.core.reflibs.entry import RefEntry
 
 LIBRARY_SUFFIXES = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csl-json"}
+_BIBTEX_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+_RIS_RECORD = re.compile(r"^TY  - [A-Z]+", re.MULTILINE)
+
+
+def looks_like_bibtex(head: str) -> bool:
+    return bool(_BIBTEX_ENTRY.search(head))
+
+
+def looks_like_ris(head: str) -> bool:
+    return bool(_RIS_RECORD.search(head.lstrip("\ufeff")))
+
+
+def looks_like_csl_json(head: str) -> bool:
+    head = head.lstrip("\ufeff \n\r\t")
+    return head.startswith(("[", "{")) and '"type"' in head and ('"title"' in head or '"id"' in head)
 
 
 def library_kind(path: Path) -> str | None:
@@ -62,6 +77,7 @@ def read_library(path: Path) -> tuple[list[RefEntry], list[str]]:
     """The entries of a library file, and one line per problem found in it."""
     from archivist.core.extract.text import decode_bytes
     from archivist.core.reflibs import bibtex_in, csl_in, ris_in
+    from archivist.core.reflibs.entry import tidy
 
     kind = library_kind(path)
     text = decode_bytes(path.read_bytes())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import bibtexparser
 from bibtexparser.middlewares import LatexDecodingMiddleware
@@ -131,13 +130,3 @@ def _issued(date: str | None, year: str | None, month: str | None) -> str | None
         return None
     number = MONTHS.get((month or "")[:3].lower()) or (int(month) if month and month.isdigit() else None)
     return fields.iso_date(f"{year}-{number:02d}" if number and 1 <= number <= 12 else year)
-
-
-def looks_like_bibtex(head: str) -> bool:
-    return bool(re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", head, re.MULTILINE))
-
-
-def read_file(path: Path) -> tuple[list[RefEntry], list[str]]:
-    from archivist.core.extract.text import decode_bytes
-
-    return read(decode_bytes(path.read_bytes()))

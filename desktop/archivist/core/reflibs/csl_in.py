@@ -79,8 +79,3 @@ def _issued(issued: Any) -> str | None:
         except (TypeError, ValueError):
             return None
     return fields.iso_date(issued.get("raw") or issued.get("literal"))
-
-
-def looks_like_csl_json(head: str) -> bool:
-    head = head.lstrip("\ufeff \n\r\t")
-    return head.startswith(("[", "{")) and '"type"' in head and ('"title"' in head or '"id"' in head)

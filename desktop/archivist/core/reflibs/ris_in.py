@@ -105,7 +105,3 @@ def _issued(date: str | None, year: str | None) -> str | None:
                 numbers = [part.strip() for part in parts[:3] if part.strip().isdigit()]
                 return fields.iso_date("-".join(numbers))
     return None
-
-
-def looks_like_ris(head: str) -> bool:
-    return bool(re.search(r"^TY  - [A-Z]+", head.lstrip("\ufeff"), re.MULTILINE))
