@@ -115,3 +115,14 @@ def test_backup_of_a_member_folder_points_to_pg_dump(postgres: Server, tmp_path:
     refused = cli("--archive", root, "backup", tmp_path / "backup.zip", check=False, env={"PGPASSWORD": PASSWORD})
     assert refused.returncode == 1 and "pg_dump" in refused.stderr and not (tmp_path / "backup.zip").exists()
     assert not (root / "catalogue.sqlite").exists()
+
+
+def test_a_folder_moved_to_another_catalogue_rebuilds_its_index(postgres: Server, tmp_path: Path) -> None:
+    env = {"PGPASSWORD": PASSWORD}
+    first, second = postgres.new_database(), postgres.new_database()
+    root = tmp_path / "member"
+    cli("--archive", root, "connect", postgres.url(first), "--store", tmp_path / "store-1")
+    cli("--archive", root, "import", SEEDS, env=env)
+    cli("--archive", root, "connect", postgres.url(second), "--store", tmp_path / "store-2")
+    assert "0 document(s)" in cli("--archive", root, "search", "Syria", env=env).stdout
+    assert json.loads(cli("--archive", root, "check", "--json", env=env).stdout)["ok"]

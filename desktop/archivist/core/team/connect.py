@@ -17,6 +17,7 @@ from archivist.core.catalogue.models import Document
 from archivist.core.catalogue.postgres import parse_url, public_url
 from archivist.core.errors import InvalidInputError
 from archivist.core.team.binding import Binding, new_member_id, read_binding, write_binding
+from archivist.core.team.follower import SEEN_FILE
 from archivist.core.team.membership import open_team_catalogue
 from archivist.core.team.store_claim import agree_on_store
 from archivist.core.team.user import user_name
@@ -44,7 +45,10 @@ def connect(root: Path, url: str, store: Path | None = None) -> Connected:
     if root.exists() and not root.is_dir():
         raise InvalidInputError(f"{root} is a file, not an archive folder")
     previous = read_binding(root) if root.is_dir() else None
-    member = previous.member if previous is not None else new_member_id()
+    same_catalogue = previous is not None and previous.url == public_url(url)
+    member = previous.member if previous is not None and same_catalogue else new_member_id()
+    if previous is not None and not same_catalogue:
+        (root / SEEN_FILE).unlink(missing_ok=True)  # the index followed another catalogue: rebuild it
     sessions = open_team_catalogue(url, user_name(root), member)
     try:
         with sessions.begin() as session:
