@@ -23,9 +23,9 @@ from archivist.core.citations.styles import STYLES
 from archivist.core.errors import ArchivistError
 from archivist.gui.citations.clipboard import STYLE_SETTING, citation_mime, default_style, put_on_clipboard
 
-FORMAT_LABELS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON",
+FORMAT_LABELS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON", "zotero-rdf": "Zotero RDF",
                  **{name: info.label for name, info in STYLES.items()}}
-EXPORT_FILTERS = "BibTeX (*.bib);;RIS (*.ris);;CSL-JSON (*.json)"
+EXPORT_FILTERS = "BibTeX (*.bib);;RIS (*.ris);;CSL-JSON (*.json);;Zotero RDF (*.rdf)"
 
 
 class CitationDialog(QDialog):
