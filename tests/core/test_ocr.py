@@ -16,7 +16,7 @@ from archivist.core.archive import Archive
 from archivist.core.catalogue.models import PageWords
 from archivist.core.extract import extract_file
 from archivist.core.ingest import tesseract
-from archivist.core.ingest.ocr_run import ocr_documents, waiting_documents
+from archivist.core.ingest.ocr_run import ocr_documents, waiting_documents, word_boxes
 from archivist.core.jobs import CancelToken, Progress
 from tests.core.scans import image_only_pdf, pdf_text, tiff_of_pages, word_recall
 
@@ -44,7 +44,9 @@ def test_a_scanned_pdf_is_kept_then_read_with_its_pages_and_word_boxes(empty_arc
     with empty_archive.sessions() as session:
         rows = list(session.scalars(select(PageWords).where(PageWords.document_id == doc_id)))
     assert [row.page for row in rows] == [0, 1] and all(row.languages == "eng" for row in rows)
-    start, end, left, top, right, bottom = rows[1].words[0]
+    boxes = word_boxes(empty_archive, doc_id)
+    assert sorted(boxes) == [0, 1] and boxes[1] == rows[1].words
+    start, end, left, top, right, bottom = boxes[1][0]
     assert content.text[int(start):int(end)] == content.text[content.pages[1].start:].split()[0]
     assert 0 <= left < right <= 1 and 0 <= top < bottom <= 1
 

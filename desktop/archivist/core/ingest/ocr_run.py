@@ -232,3 +232,12 @@ def keep_ocr_text(archive: Archive, document_id: int, extracted: Extracted) -> E
     pages = [Page(start, page.label) for start, page in zip(starts, extracted.pages, strict=True)]
     return Extracted(extracted.format, text, pages, extracted.metadata, [],
                      [index for index in extracted.ocr_pages if index not in read])
+
+
+def word_boxes(archive: Archive, document_id: int) -> dict[int, list[list[float]]]:
+    """Where OCR found each word, by page index: ``[[start, end, left, top, right, bottom], …]`` with offsets into
+    the document's text and boxes as fractions of the page (for the page view to draw a hit or a highlight)."""
+    with archive.sessions() as session:
+        rows = session.execute(select(PageWords.page, PageWords.words).where(PageWords.document_id == document_id)
+                               .order_by(PageWords.page))
+        return {page: words for page, words in rows}
