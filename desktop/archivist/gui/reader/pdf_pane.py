@@ -42,7 +42,7 @@ class MarkedPdfView(QPdfView):
             for page, quote, color in self.marks if document is not None else []:
                 found = _locate(document.getAllText(page).text(), quote)
                 if found is not None:
-                    selection = document.getSelectionAtIndex(page, found, len(quote))
+                    selection = document.getSelectionAtIndex(page, found[0], found[1] - found[0])
                     self._shapes.setdefault(page, []).append((list(selection.bounds()), color))
         return self._shapes
 
@@ -87,14 +87,24 @@ class MarkedPdfView(QPdfView):
         painter.end()
 
 
-def _locate(page_text: str, quote: str) -> int | None:
-    """Where the quote starts in QtPdf's text of the page (its line breaks may differ from ours)."""
-    at = page_text.find(quote)
-    if at >= 0:
-        return at
-    head = quote.split()[0] if quote.split() else ""
-    at = page_text.find(head) if len(head) >= 4 else -1
-    return at if at >= 0 else None
+def _locate(page_text: str, quote: str) -> tuple[int, int] | None:
+    """Where the quote is in QtPdf's text of the page, as (start, end) indexes into that text.
+
+    The two texts break lines differently ("mor\ufffetar" in QtPdf's, PDFium's mark for a soft hyphen, where
+    ours has "mortar": pypdf-resources/Seige_of_Vicksburg_Sample_OCR.pdf), so both are compared without
+    whitespace and hyphens.
+    """
+    kept = [(index, char.lower()) for index, char in enumerate(page_text) if not _ignored(char)]
+    squashed = "".join(char for _index, char in kept)
+    needle = "".join(char.lower() for char in quote if not _ignored(char))
+    at = squashed.find(needle) if needle else -1
+    if at < 0:
+        return None
+    return kept[at][0], kept[at + len(needle) - 1][0] + 1
+
+
+def _ignored(char: str) -> bool:
+    return char.isspace() or char in "-\u00ad\u2010\ufffe"
 
 
 class PdfPane(QWidget):
