@@ -77,6 +77,8 @@ def test_several_dublin_core_creators_are_several_authors() -> None:
         (["https://www.liberation.fr/auteur/5631-alexandre-hervaud"], []),
         (["Joshua Sokol May 4, 2015"], ["Joshua Sokol"]),
         (["Rob Ewaschuk Edited by Betsy Beyer"], ["Rob Ewaschuk"]),
+        (["Theresa May", "Brian May"], ["Theresa May", "Brian May"]),
+        (["Laura June Topolsky July"], ["Laura June Topolsky"]),
     ],
 )
 def test_author_junk_rejected(names: list[str], cleaned: list[str]) -> None:

@@ -165,11 +165,20 @@ _AFTER_NAME = re.compile(
 )
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
            r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
-_TRAILING_DATE = re.compile(rf"\s+{_MONTHS}\.?(?:\s+\d.*)?$")
+_TRAILING_DATE = re.compile(rf"\s+{_MONTHS}\.?(\s+\d.*)?$")
 # "Rob Ewaschuk Edited by Betsy Beyer" (google-sre-book-1): the editor is not an author
 _OTHER_ROLE = re.compile(r"\s+(?:edited|reviewed|translated|photographs?|illustrations?|updated)\s+by\b.*$",
                          re.IGNORECASE)
 _URL_IN_PARENS = re.compile(r"\s*\((?:https?://|www\.)[^)]*\)")
+
+
+def _without_date(name: str) -> str:
+    """ "Joshua Sokol May 4, 2015" and "Laura June Topolsky July" lose the date run into the byline; "Theresa
+    May" keeps her name (a bare month is only cut after a name of two words or more)."""
+    match = _TRAILING_DATE.search(name)
+    if match and (match.group(1) or len(name[: match.start()].split()) >= 2):
+        return name[: match.start()]
+    return name
 
 
 def clean_web_authors(names: list[str]) -> list[str]:
@@ -178,7 +187,7 @@ def clean_web_authors(names: list[str]) -> list[str]:
     for name in names:
         name = _URL_IN_PARENS.sub("", " ".join(name.split()))
         name = re.sub(r"^(?:by|par|von|door|por|di)\s+", "", name, flags=re.IGNORECASE).strip(" ,;|·-")
-        name = _TRAILING_DATE.sub("", _OTHER_ROLE.sub("", name))
+        name = _without_date(_OTHER_ROLE.sub("", name))
         name = _AFTER_NAME.sub("", name).strip(" ,;")
         if name and len(name) <= 80 and not _NOT_NAMES.search(name) and not name.startswith(("http", "@")):
             cleaned.append(name)
