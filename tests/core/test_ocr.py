@@ -16,7 +16,8 @@ from archivist.core.archive import Archive
 from archivist.core.catalogue.models import PageWords
 from archivist.core.extract import extract_file
 from archivist.core.ingest import tesseract
-from archivist.core.ingest.ocr_run import ocr_documents, waiting_documents, word_boxes
+from archivist.core.ingest.ocr_run import ocr_documents, waiting_documents
+from archivist.core.ingest.ocr_store import word_boxes
 from archivist.core.jobs import CancelToken, Progress
 from tests.core.scans import image_only_pdf, pdf_text, tiff_of_pages, word_recall
 

@@ -3,7 +3,7 @@ output for a two-paragraph page, cut down), and the page joining OCR uses."""
 
 from __future__ import annotations
 
-from archivist.core.ingest.ocr_run import join_pages, split_pages
+from archivist.core.ingest.ocr_store import join_pages, split_pages
 from archivist.core.ingest.ocr_text import parse_tsv
 
 HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"

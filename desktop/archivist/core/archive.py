@@ -276,7 +276,7 @@ class Archive:
     def re_extract(self, document_id: int) -> ReanchorReport:
         """Extract the stored original again (an extractor improved) and re-anchor the document's highlights."""
         from archivist.core.extract import extract_file
-        from archivist.core.ingest.ocr_run import keep_ocr_text
+        from archivist.core.ingest.ocr_store import keep_ocr_text
 
         # a scan's pages keep the text OCR read (issue 14)
         extracted = keep_ocr_text(self, document_id, extract_file(self.original_path(document_id)))
