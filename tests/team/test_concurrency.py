@@ -16,7 +16,7 @@ from tests.team.conftest import ARCHIVIST
 from tests.team.members import PEPS, Member, connect_two, peps
 from tests.team.postgres_server import Server
 
-pytestmark = pytest.mark.skipif(not PEPS.is_dir(), reason=f"the PEP corpus is not at {PEPS}")
+pytestmark = [pytest.mark.skipif(not PEPS.is_dir(), reason=f"the PEP corpus is not at {PEPS}"), pytest.mark.slow]
 
 
 def start_import(member: Member, *folders: Path) -> subprocess.Popen[str]:
