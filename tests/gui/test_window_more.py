@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from archivist.core.annotation_records import NoteRecord
@@ -170,3 +170,13 @@ def test_re_extract_reports_what_became_of_the_highlights(qtbot: QtBot, window: 
     qtbot.waitUntil(lambda: tools.last_report is not None, timeout=20_000)
     assert not tools.last_report.orphaned
     assert "Re-extracted" in window.statusBar().currentMessage()
+
+
+def test_opening_documents_all_day_keeps_one_text_document_per_reader(qtbot: QtBot, window: MainWindow) -> None:
+    first, second = window.documents_model.ids()[:2]
+    for _ in range(20):
+        window.open_document(first)
+        window.open_document(second)
+    qtbot.wait(50)  # deleteLater runs in the event loop
+    documents = window.reading.left.text_view.findChildren(QTextDocument)
+    assert len(documents) <= 2, len(documents)

@@ -77,7 +77,12 @@ class ReaderTextView(QTextBrowser):
         else:
             self.page_starts = []
         self.overlays.clear()
+        previous = self.document()
         self.setDocument(document)
+        if previous is not None and previous.parent() is self:
+            # the view does not delete a document it did not make: without this every document opened stayed
+            # in memory, text, layout and all, for as long as the window was open (issue 16: all-day sessions)
+            previous.deleteLater()
         self._update_margins()
         self.setExtraSelections([])
 
