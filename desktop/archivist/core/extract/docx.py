@@ -11,123 +11,47 @@ Headers, footers, footnotes and endnotes follow the body, each marked as such ("
 from __future__ import annotations
 
 import logging
-import posixpath
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
 from archivist.core.extract import fields
-from archivist.core.extract.base import Extracted, ExtractionError, Metadata
+from archivist.core.extract.base import Extracted
 from archivist.core.extract.builder import TextBuilder
+from archivist.core.extract.docx_package import (
+    child_named,
+    core_metadata,
+    core_part,
+    extra_parts,
+    local_name,
+    main_part,
+    open_package,
+    part_xml,
+    sibling,
+)
 from archivist.core.extract.text import title_from_text
 
 log = logging.getLogger("archivist.extract")
 
-_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 _HEADING_STYLE = re.compile(r"heading\s*(\d)", re.IGNORECASE)
-_MAIN_RELATION = re.compile(r"/officeDocument$")
 # Text inside these is not the document's text: deleted runs, field codes, the fallback copy of a text box.
 _SKIPPED = frozenset({"delText", "instrText", "Fallback", "del", "moveFrom"})
 _NOTE_KINDS = {"footnotes": "Footnote", "endnotes": "Endnote"}
 
 
 def extract(path: Path) -> Extracted:
-    with _open(path) as container:
-        main = _main_part(container)
-        root = _xml(container, main, required=True)
-        styles = _heading_styles(_xml(container, _sibling(main, "styles.xml")))
+    with open_package(path) as container:
+        main = main_part(container)
+        root = part_xml(container, main, required=True)
+        styles = _heading_styles(part_xml(container, sibling(main, "styles.xml")))
         builder = TextBuilder()
-        first_title = _body(builder, _child(root, "body") if root is not None else None, styles)
-        for label, part in _extra_parts(container, main):
-            _marked_part(builder, label, _xml(container, part))
-        metadata = _metadata(_xml(container, _core_part(container)))
+        first_title = _body(builder, child_named(root, "body") if root is not None else None, styles)
+        for label, part in extra_parts(container, main):
+            _marked_part(builder, label, part_xml(container, part))
+        metadata = core_metadata(part_xml(container, core_part(container)))
     metadata.title = metadata.title or first_title or fields.title_line(title_from_text(builder.text))
     return Extracted("docx", builder.text, builder.result_pages(), metadata, builder.headings)
-
-
-def _open(path: Path) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise ExtractionError(f"damaged Word document: {error}") from error
-
-
-def _xml(container: zipfile.ZipFile, name: str | None, required: bool = False) -> Any:
-    """A part's XML root; None when it is missing or damaged (an error when the document itself is)."""
-    if name is None:
-        return None
-    try:
-        raw = container.read(name)
-    except KeyError:
-        if required:
-            raise ExtractionError("damaged Word document: no document part") from None
-        return None
-    except (zipfile.BadZipFile, OSError, EOFError) as error:  # "Bad CRC-32 for file 'word/theme/theme1.xml'"
-        if required:
-            raise ExtractionError(f"damaged Word document: {error}") from error
-        log.info("%s: skipped a damaged part: %s", name, error)
-        return None
-    root = etree.fromstring(raw, _PARSER) if raw.strip() else None
-    if root is None and required:
-        raise ExtractionError("damaged Word document: the document part is not XML")
-    return root
-
-
-def _local(element: Any) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _child(element: Any, name: str) -> Any:
-    return next((child for child in element if _local(child) == name), None)
-
-
-def _relationships(container: zipfile.ZipFile, part: str) -> list[tuple[str, str]]:
-    """(type, target part) of a part's relationships ("" for the package)."""
-    folder, name = posixpath.split(part)
-    root = _xml(container, posixpath.join(folder, "_rels", f"{name}.rels"))
-    if root is None:
-        return []
-    found = []
-    for relation in root:
-        target = relation.get("Target") or ""
-        if relation.get("TargetMode") == "External" or not target:
-            continue
-        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        found.append((relation.get("Type") or "", resolved))
-    return found
-
-
-def _main_part(container: zipfile.ZipFile) -> str:
-    for kind, target in _relationships(container, ""):
-        if _MAIN_RELATION.search(kind):
-            return target
-    return "word/document.xml"
-
-
-def _sibling(part: str, name: str) -> str:
-    return posixpath.join(posixpath.dirname(part), name)
-
-
-def _core_part(container: zipfile.ZipFile) -> str | None:
-    """The first core-properties part the package names (a file with two is read, not refused)."""
-    for kind, target in _relationships(container, ""):
-        if kind.endswith("/core-properties"):
-            return target
-    return "docProps/core.xml"
-
-
-def _extra_parts(container: zipfile.ZipFile, main: str) -> Iterator[tuple[str, str]]:
-    """Headers, footers, footnotes and endnotes of the main part, in a stable order."""
-    relations = sorted(_relationships(container, main), key=lambda pair: pair[1])
-    for wanted, label in (("/header", "Header"), ("/footer", "Footer"), ("/footnotes", ""), ("/endnotes", "")):
-        for kind, target in relations:
-            if kind.endswith(wanted):
-                yield label, target
 
 
 def _heading_styles(styles: Any) -> dict[str, int]:
@@ -136,10 +60,10 @@ def _heading_styles(styles: Any) -> dict[str, int]:
     if styles is None:
         return levels
     for style in styles:
-        if _local(style) != "style":
+        if local_name(style) != "style":
             continue
         style_id = next((value for key, value in style.attrib.items() if key.endswith("styleId")), "")
-        name_element = _child(style, "name")
+        name_element = child_named(style, "name")
         name = next((value for key, value in name_element.attrib.items() if key.endswith("val")), "") \
             if name_element is not None else ""
         if name.lower() == "title":
@@ -161,7 +85,7 @@ def _body(builder: TextBuilder, body: Any, styles: dict[str, int]) -> str | None
 
 def _blocks(builder: TextBuilder, container: Any, styles: dict[str, int], title: list[str]) -> None:
     for element in container:
-        name = _local(element)
+        name = local_name(element)
         if name == "p":
             _paragraph(builder, element, styles, title)
         elif name == "tbl":
@@ -185,8 +109,8 @@ def _paragraph(builder: TextBuilder, paragraph: Any, styles: dict[str, int], tit
 
 
 def _style_id(paragraph: Any) -> str | None:
-    properties = _child(paragraph, "pPr")
-    style = _child(properties, "pStyle") if properties is not None else None
+    properties = child_named(paragraph, "pPr")
+    style = child_named(properties, "pStyle") if properties is not None else None
     if style is None:
         return None
     return next((value for key, value in style.attrib.items() if key.endswith("val")), None)
@@ -196,7 +120,7 @@ def _inline_text(element: Any, boxes: list[Any]) -> str:
     """The text of a paragraph's runs, content controls and hyperlinks; text boxes are collected in ``boxes``."""
     parts: list[str] = []
     for child in element:
-        name = _local(child)
+        name = local_name(child)
         if name in _SKIPPED:
             continue
         if name == "txbxContent":
@@ -226,7 +150,7 @@ def _table(table: Any) -> str:
 
 def _descendant_rows(table: Any) -> Iterator[Any]:
     for child in table:
-        name = _local(child)
+        name = local_name(child)
         if name == "tr":
             yield child
         elif name in ("sdt", "sdtContent", "customXml"):
@@ -235,7 +159,7 @@ def _descendant_rows(table: Any) -> Iterator[Any]:
 
 def _cells(row: Any) -> Iterator[Any]:
     for child in row:
-        name = _local(child)
+        name = local_name(child)
         if name == "tc":
             yield child
         elif name in ("sdt", "sdtContent", "customXml"):
@@ -258,7 +182,7 @@ def _marked_part(builder: TextBuilder, label: str, root: Any) -> None:
         if part.text.strip():
             builder.paragraph(f"[{label}] {part.text}")
         return
-    kind = _NOTE_KINDS.get(_local(root), "Note")
+    kind = _NOTE_KINDS.get(local_name(root), "Note")
     for note in root:
         note_id = next((value for key, value in note.attrib.items() if key.endswith("}id") or key == "id"), "")
         kind_attribute = next((value for key, value in note.attrib.items() if key.endswith("type")), "normal")
@@ -270,18 +194,3 @@ def _marked_part(builder: TextBuilder, label: str, root: Any) -> None:
             builder.paragraph(f"[{kind} {note_id}] {part.text}")
 
 
-def _metadata(core: Any) -> Metadata:
-    values: dict[str, str] = {}
-    if core is not None:
-        for element in core:
-            text = (element.text or "").strip()
-            if text:
-                values.setdefault(_local(element), text)
-    return Metadata(
-        title=fields.clean_title(values.get("title")),
-        authors=fields.split_authors(values.get("creator")),
-        issued=fields.iso_date(values.get("created")),
-        language=fields.clean_title(values.get("language")),
-        keywords=fields.split_keywords(values.get("keywords")),
-        extra={"subject": values["subject"]} if values.get("subject") else {},
-    )
