@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,7 +15,7 @@ from archivist.gui.folders import last_folder, remember_folder
 from archivist.gui.main_window import MainWindow
 from archivist.gui.models.results import PASSAGE
 from archivist.gui.search_help import EXAMPLES, SearchSyntaxDialog
-from tests.gui.conftest import PDF_4_PAGES, search_and_wait
+from tests.gui.conftest import GUI_DATA, PDF_4_PAGES, search_and_wait
 
 
 def test_every_search_syntax_example_finds_something_in_the_sample_articles(seeded_archive: Archive) -> None:
@@ -180,3 +181,30 @@ def test_opening_documents_all_day_keeps_one_text_document_per_reader(qtbot: QtB
     qtbot.wait(50)  # deleteLater runs in the event loop
     documents = window.reading.left.text_view.findChildren(QTextDocument)
     assert len(documents) <= 2, len(documents)
+
+
+LOCKED_PDF = GUI_DATA.parent / "extract" / "pdf" / "libreoffice-writer-password.pdf"  # password: openpassword
+
+
+def test_a_locked_pdf_is_imported_again_with_the_password_typed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    locked = tmp_path / "locked.pdf"
+    shutil.copy(LOCKED_PDF, locked)
+    options = window.reading_options
+    options.set_ocr_languages("eng")
+    assert options.options().ocr_languages == "eng"
+    window.reading_options.offer_password = lambda result: refused.append(result)  # type: ignore[method-assign]
+    refused: list = []
+    with qtbot.waitSignal(window.importer.finished, timeout=60_000):
+        window.import_paths([locked])
+    qtbot.waitUntil(lambda: bool(refused), timeout=5_000)  # the window offers the password prompt
+    assert options.locked_paths(refused[0]) == [locked]
+    with qtbot.waitSignal(window.importer.finished, timeout=60_000) as finished:
+        assert options.import_with_password([locked], "openpassword")
+    assert [item.path for item in finished.args[0].imported] == [str(locked)]
+
+
+def test_ocr_again_is_in_the_document_menu(window: MainWindow) -> None:
+    assert window.reading_options.ocr_again in window.menus["document"].actions()
+    assert window.reading_options.ocr_languages_action in window.menus["file"].actions()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from archivist.core.archive import Archive
+from archivist.core.extract.base import ReadOptions
 from archivist.core.records import ImportResult
 from archivist.gui.tasks import ImportJob, TaskManager
 from archivist.gui.widgets.import_progress import ImportProgress
@@ -32,12 +33,12 @@ class ImportController(QObject):
     def running(self) -> bool:
         return self.job is not None
 
-    def start(self, paths: list[Path]) -> bool:
+    def start(self, paths: list[Path], options: ReadOptions | None = None) -> bool:
         """Begin importing; False (and ``refused``) while another import is still running."""
         if self.job is not None:
             self.refused.emit("An import is already running; wait for it or cancel it first.")
             return False
-        self.job = ImportJob(self.archive, paths, self)
+        self.job = ImportJob(self.archive, paths, self, options)
         self.job.progressed.connect(self.progress.update_progress)
         self.job.finished.connect(self._finished)
         self.job.failed.connect(self._failed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from archivist import APP_NAME, __version__
 from archivist.core.archive import Archive
 from archivist.core.changes import Changes, of_documents
 from archivist.core.errors import ArchivistError
+from archivist.core.extract.base import ReadOptions
 from archivist.core.index import SearchResults
 from archivist.core.records import ImportResult
 from archivist.gui.accessibility import make_accessible
@@ -49,6 +50,7 @@ from archivist.gui.models.documents import DocumentTableModel
 from archivist.gui.models.results import ResultsModel
 from archivist.gui.quotation import install_quotation
 from archivist.gui.reader import ReaderView, SideBySideView
+from archivist.gui.reading_options import ReadingOptions
 from archivist.gui.related import RelatedPanel
 from archivist.gui.searching import SearchController
 from archivist.gui.settings import open_settings, restore_window, save_window
@@ -120,8 +122,11 @@ class MainWindow(QMainWindow):
         self.menus["document"].insertActions(self.window_actions.compare_with, self.document_tools.actions())
         self.statusBar().addPermanentWidget(self.document_tools.page_label)
         self.changes_applied.connect(self.document_tools.note.refresh)
+        self.reading_options = ReadingOptions(self, self.import_paths)
+        self.menus["document"].insertAction(self.window_actions.compare_with, self.reading_options.ocr_again)
         self.archive_menu = ArchiveMenu(self)
-        self.menus["file"].insertActions(self.window_actions.quit, self.archive_menu.actions())
+        self.menus["file"].insertActions(self.window_actions.quit, [*self.archive_menu.actions(),
+                                                                     self.reading_options.ocr_languages_action])
         self.menus["file"].insertSeparator(self.window_actions.quit)
         self.menus["document"].insertAction(self.window_actions.compare_with, self.related.toggle)
         self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
@@ -573,14 +578,16 @@ class MainWindow(QMainWindow):
             remember_folder(self.settings, folder)
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> bool:
-        started = self.importer.start(paths)
+    def import_paths(self, paths: list[Path], options: ReadOptions | None = None) -> bool:
+        started = self.importer.start(paths, options or self.reading_options.options())
         self.watcher.paused = self.watcher.paused or started  # its batches are not another program's changes
         return started
 
     def _import_finished(self, result: ImportResult | None) -> None:
         self.watcher.paused = False
         self.apply_changes(Changes(document_list=True, tags=True))
+        if result is not None and ReadingOptions.locked_paths(result):
+            QTimer.singleShot(0, lambda: self.reading_options.offer_password(result))
         if result is not None and result.imported and self.reading.left.document_id is None:
             self.open_document(result.imported[0].id)
 

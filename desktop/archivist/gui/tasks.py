@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from archivist.core.archive import Archive
 from archivist.core.errors import ArchivistError
+from archivist.core.extract.base import ReadOptions
 from archivist.core.ingest.process import import_in_subprocess
 from archivist.core.jobs import CancelToken, Progress
 from archivist.core.records import ImportResult
@@ -146,10 +147,12 @@ class ImportJob(QObject):
     finished = Signal(object)  # ImportResult
     failed = Signal(str)
 
-    def __init__(self, archive: Archive, paths: list[Path], parent: QObject | None = None) -> None:
+    def __init__(self, archive: Archive, paths: list[Path], parent: QObject | None = None,
+                 options: ReadOptions | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
         self.paths = paths
+        self.options = options  # passwords for locked PDFs, OCR languages (issue 14)
         self.token = CancelToken()
         self._last_report = 0.0
 
@@ -161,7 +164,8 @@ class ImportJob(QObject):
 
     def _run(self) -> ImportResult:
         # In a child process: indexing in this process would stall the window (core/ingest/process.py).
-        return import_in_subprocess(self.archive.root, self.paths, progress=self._progress, cancel=self.token)
+        return import_in_subprocess(self.archive.root, self.paths, progress=self._progress, cancel=self.token,
+                                    options=self.options)
 
     def _progress(self, progress: Progress) -> None:
         # called on the job thread for every file: throttle, so 2,000 files do not flood the event queue
