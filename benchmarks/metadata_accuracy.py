@@ -1,6 +1,9 @@
 """Web page metadata accuracy: title, author and date of Archivist vs trafilatura alone, in the same run.
 
-    .venv/bin/python benchmarks/metadata_accuracy.py [--pages DIR] [--show-misses]
+    .venv/bin/python benchmarks/metadata_accuracy.py [--pages DIR] [--show-misses] [--choices] [--files]
+
+``--choices`` scores each source (JSON-LD, <meta>, trafilatura) alone and in other orders; ``--files`` counts
+where the corpus PDFs' and PEPs' titles come from.
 
 The pages are Mozilla Readability's test pages (``../shared/corpus/html/readability-testpages``): each has the
 saved ``source.html`` and an ``expected-metadata.json`` whose title, byline and publishedTime Readability's tests
@@ -160,11 +163,45 @@ def measure(folder: Path, finder: Callable[[Path], Found]) -> tuple[dict[str, Sc
     return scores, time.perf_counter() - started
 
 
+def file_titles() -> None:
+    """Where titles of the corpus PDFs and PEPs come from now; before issue 17 the importer fell back to the
+    file name for every PDF without an Info/XMP title, and every PEP was titled by its first line ("PEP: 20")."""
+    from archivist.core.extract import extract_file
+
+    pdfs = sorted(path for path in (CORPUS / "pdf").rglob("*.pdf"))
+    counts = {"metadata": 0, "first page": 0, "none (file name)": 0, "unreadable": 0}
+    for path in pdfs:
+        try:
+            extracted = extract_file(path)
+        except Exception:
+            counts["unreadable"] += 1
+            continue
+        from archivist.core.extract import pdf_metadata, pdfium_text
+
+        try:
+            own = pdf_metadata.metadata(pdfium_text.read_pages(path), pdf_metadata.pypdf_reader(path), True).title
+        except Exception:
+            own = None
+        kind = "metadata" if own else "first page" if extracted.metadata.title else "none (file name)"
+        counts[kind] += 1
+    print(f"\nPDF titles ({len(pdfs)} corpus PDFs): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    peps = sorted(path for path in (CORPUS / "text" / "python-peps").glob("pep-*") if path.is_file())
+    complete = sum(1 for path in peps if _pep_complete(extract_file(path).metadata))
+    print(f"PEPs with 'PEP N – Title', authors and created date from their header: {complete}/{len(peps)}")
+
+
+def _pep_complete(metadata: object) -> bool:
+    title = getattr(metadata, "title", None) or ""
+    return title.startswith("PEP ") and "–" in title and bool(getattr(metadata, "authors", None)) and bool(
+        getattr(metadata, "issued", None))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--pages", type=Path, default=PAGES)
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--choices", action="store_true", help="also score each source alone and in other orders")
+    parser.add_argument("--files", action="store_true", help="also count where PDF and PEP titles come from")
     args = parser.parse_args()
     import logging
 
@@ -184,6 +221,8 @@ def main() -> int:
     ours, theirs = results["Archivist"][0], results["trafilatura alone"][0]
     print("Archivist / trafilatura: " + ", ".join(
         f"{name} {ours[name].ratio / theirs[name].ratio:.2f}x" for name in ours if theirs[name].ratio))
+    if args.files:
+        file_titles()
     if args.show_misses:
         for name, score in ours.items():
             print(f"\nArchivist misses, {name}:")
