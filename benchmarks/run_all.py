@@ -1,6 +1,6 @@
 """Every performance benchmark, one after another (``make bench``); output also saved under ``bench-out/``.
 
-    .venv/bin/python benchmarks/run_all.py [--quick] [--only import search pdf gui]
+    .venv/bin/python benchmarks/run_all.py [--quick] [--only import search pdf gui metadata]
 
 The full run imports ~38,000 Reuters files end to end, builds (once, then reuses) the 38k and 100k archives
 under ~/.cache/archivist-bench, and takes about half an hour on a 2-core machine. ``--quick`` runs each
@@ -22,12 +22,14 @@ FULL = {
     "search": ["benchmarks/search_speed.py", "--sizes", "38000", "100000"],
     "pdf": ["benchmarks/pdf_speed.py"],
     "gui": ["benchmarks/gui_startup.py", "--sizes", "100000"],
+    "metadata": ["benchmarks/metadata_accuracy.py", "--choices", "--files"],  # issue 17
 }
 QUICK = {
     "import": ["benchmarks/import_speed.py", "--limit", "2000", "--copies", "1"],
     "search": ["benchmarks/search_speed.py", "--sizes", "2000"],
     "pdf": ["benchmarks/pdf_speed.py"],
     "gui": ["benchmarks/gui_startup.py", "--sizes", "2000"],
+    "metadata": ["benchmarks/metadata_accuracy.py"],
 }
 
 
