@@ -200,3 +200,12 @@ def test_zotero_rdf_export_of_an_imported_library(empty_archive: Archive, librar
     assert "DOI 10.5555/crazy.1998.14" in root.xpath("//dc:identifier/text()", namespaces=ns)
     assert root.xpath("//foaf:surname/text()", namespaces=ns) == ["Jobs", "Apple Computer"]
     assert root.xpath("//prism:volume/text()", namespaces=ns) == ["12"]
+
+
+def test_re_extracting_a_metadata_only_record_keeps_its_text(empty_archive: Archive, libraries: Path) -> None:
+    empty_archive.import_paths([libraries / "zotero-bbt.bib", libraries / "items.json", libraries / "zotero.ris"])
+    for title in ("A Book Nobody Scanned", "World Report on Vision", "Coalition Strikes Near Manbij Kill Civilians"):
+        document_id = by_title(empty_archive)[title]
+        before = empty_archive.content(document_id).text
+        empty_archive.re_extract(document_id)
+        assert empty_archive.content(document_id).text == before and before.startswith(title)

@@ -278,6 +278,11 @@ class Archive:
         from archivist.core.extract import extract_file
         from archivist.core.ingest.ocr_store import keep_ocr_text
 
+        if self.get(document_id).format == "reference":  # issue 17: a library entry, not a file to extract
+            from archivist.core.reflibs import reference_text
+
+            text = reference_text(self.original_path(document_id)) or self.content(document_id).text
+            return self.replace_text(document_id, text, [Page(0, "1")], [])
         # a scan's pages keep the text OCR read (issue 14)
         extracted = keep_ocr_text(self, document_id, extract_file(self.original_path(document_id)))
         return self.replace_text(document_id, extracted.text, extracted.pages, extracted.headings)

@@ -84,3 +84,19 @@ def read_library(path: Path) -> tuple[list[RefEntry], list[str]]:
     reader = {"bibtex": bibtex_in.read, "ris": ris_in.read, "csl-json": csl_in.read}[kind or "bibtex"]
     entries, problems = reader(text)
     return [tidy(entry) for entry in entries], problems
+
+
+def reference_text(original: Path) -> str | None:
+    """The text of a metadata-only record made again from its stored original (the library entry's text)."""
+    from archivist.core.extract.text import decode_bytes
+    from archivist.core.reflibs import bibtex_in, csl_in, ris_in
+    from archivist.core.reflibs.entry import tidy
+
+    text = decode_bytes(original.read_bytes())
+    for sniff, reader in ((looks_like_bibtex, bibtex_in.read), (looks_like_ris, ris_in.read),
+                          (looks_like_csl_json, csl_in.read)):
+        if sniff(text[:8192]):
+            entries, _problems = reader(text if reader is not csl_in.read else f"[{text}]")
+            if entries:
+                return tidy(entries[0]).as_text()
+    return None
