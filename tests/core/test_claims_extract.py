@@ -156,6 +156,23 @@ def test_fractions_and_numbers_across_line_breaks() -> None:
                                                                        ("60 per\ncent", "percent", 60)]
 
 
+def test_units_broken_across_lines() -> None:
+    claims = find_claims("The tanker holds 5 cubic\nmeters of gas worth 3 mln Hong\nKong dlrs.")
+    assert [(c.value, c.unit, c.currency) for c in claims] == [("5", "m³", None),
+                                                               ("3 mln Hong\nKong dlrs", "money", "HKD")]
+
+
+def test_a_rule_that_fails_costs_the_text_its_claims_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """find_claims runs inside every import: a bug in a rule must not fail the document's import."""
+    import archivist.core.claims.extract as extract
+
+    def broken(_text: str) -> list[object]:
+        raise KeyError("a rule's bug")
+
+    monkeypatch.setattr(extract, "find_figures", broken)
+    assert extract.find_claims("Officials said 12 soldiers were wounded.") == []
+
+
 def test_wrapped_wire_text_keeps_its_sentences() -> None:
     """Reuters wraps at 65 columns: a line break inside a sentence must not cut it from its speaker."""
     text = ("Ecuador owes private foreign banks 450 to 500 mln dlrs in\ninterest payments and 66 mln dlrs\n"

@@ -10,9 +10,13 @@ import re
 from archivist.core.claims.what import STOP, lemma
 
 _VERB = re.compile(
-    r"\b(said|says|say|reported|reports|estimates|estimated|estimate|told|announced|stated|states|claimed|claims|"
+    r"(?i:\b(said|says|say|reported|reports|estimates|estimated|estimate|told|announced|stated|states|claimed|claims|"
     r"added|adds|noted|notes|confirmed|wrote|writes|counted|recorded|believes|put|puts|calculated|calculates|"
-    r"predicted|predicts|forecast|forecasts|warned|warns|testified|admitted|acknowledged|according to)\b")
+    r"predicted|predicts|forecast|forecasts|warned|warns|testified|admitted|acknowledged|according to)\b)")
+# "IRNA quoted the commander as saying nine counter-attacks had been repulsed"
+_QUOTED_AS = re.compile(r"\bquoted\s+(.{2,80}?)\s+as\s+saying\b", re.DOTALL)
+# "the Energy Information Administration (EIA) said": the acronym stays with the name
+_ACRONYM_END = re.compile(r"\s*(\([^()]{1,40}\))\s*$")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:the\s+lives|lives|responsibility|to\s+be|to\s+have)\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|being|it)\s*$", re.IGNORECASE)  # "are said to be"
 # ", a UK-based monitoring group," / ", received here," between a speaker and the verb.
@@ -51,6 +55,10 @@ def _subject_before(before: str) -> str | None:
     """The speaker written just before the verb: the last clause, with appositives and adverbs left out."""
     if _PASSIVE_BEFORE.search(before):
         return None
+    acronym = _ACRONYM_END.search(before)
+    if acronym is not None:
+        subject = _subject_before(before[:acronym.start()] + " ")
+        return f"{subject} {acronym[1]}" if subject else None
     before = _ADVERBS.sub("", before.rstrip())
     before = _APPOSITIVE.sub("", before)
     parts = _CLAUSE.split(before)
@@ -78,6 +86,8 @@ def sentence_source(sentence: str) -> str | None:
     """The speaker this sentence names for what it says, or None."""
     if (estimates := _ESTIMATES.search(sentence)) is not None:
         return estimates[1]
+    if (quoted := _QUOTED_AS.search(sentence)) is not None:
+        return " ".join(quoted[1].split())
     for match in _VERB.finditer(sentence):
         verb, rest = match[1], sentence[match.end():]
         if _NOT_SPEECH_AFTER.match(rest):

@@ -54,33 +54,40 @@ def values_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
     return gap <= tolerance * max(abs(high_a), abs(high_b), 1e-9)
 
 
-def relation(a: ClaimRecord, b: ClaimRecord) -> str | None:
-    """``conflict``, ``revision`` or None for two claims."""
+def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]] | None = None) -> str | None:
+    """``conflict``, ``revision`` or None for two claims (the cheap tests first: the ledger pairs thousands)."""
     if not a.what_key or (a.what_key, a.unit, a.currency) != (b.what_key, b.unit, b.currency):
         return None
-    if values_agree(a, b):
-        return None
     if a.voice == b.voice:
-        return "revision" if a.source_key else None
-    if a.document_id == b.document_id:
-        return "conflict" if a.source_key and b.source_key else None
-    if a.scope != b.scope or not set(a.context.split()) & set(b.context.split()):
-        return None
-    return "conflict"
+        kind = "revision" if a.source_key else None
+    elif a.document_id == b.document_id:
+        kind = "conflict" if a.source_key and b.source_key else None
+    elif a.scope != b.scope or not _context(a, contexts) & _context(b, contexts):
+        kind = None
+    else:
+        kind = "conflict"
+    return None if kind is None or values_agree(a, b) else kind
+
+
+def _context(claim: ClaimRecord, contexts: dict[int, frozenset[str]] | None) -> frozenset[str]:
+    if contexts is not None and claim.id in contexts:
+        return contexts[claim.id]
+    return frozenset(claim.context.split())
 
 
 def find_pairs(claims: Iterable[ClaimRecord]) -> list[ClaimPair]:
     """Conflicts and revisions among ``claims``, grouped by quantity first."""
-    groups: dict[tuple[str, str], list[ClaimRecord]] = defaultdict(list)
+    groups: dict[tuple[str, str, str | None], list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         if claim.what_key:
-            groups[(claim.what_key, claim.unit)].append(claim)
+            groups[(claim.what_key, claim.unit, claim.currency)].append(claim)
     pairs: list[ClaimPair] = []
     for group in groups.values():
         if len(group) > MAX_GROUP:
             continue
+        contexts = {claim.id: frozenset(claim.context.split()) for claim in group}
         for a, b in combinations(sorted(group, key=lambda claim: claim.id), 2):
-            kind = relation(a, b)
+            kind = relation(a, b, contexts)
             if kind is not None:
                 pairs.append(ClaimPair(a.id, b.id, a.what, kind))
     return pairs

@@ -13,11 +13,12 @@ from archivist.core.claims.vocabulary import AGE_WORDS, DURATION_UNITS, IDENTIFI
 
 _WORD = re.compile(r"[\w.'’-]+")
 _YEAR_CONTEXT = re.compile(r"(?:in|since|by|of|until|till|from|before|after|during|between|and|to|early|late|"
-                           r"mid|fiscal|year|the|summer|winter|spring|autumn|fall|calendar|-)\s*$", re.IGNORECASE)
+                           r"mid|fiscal|year|the|summer|winter|spring|autumn|fall|calendar|total|its|their|his|her|"
+                           r"our|record|'s|’s|-)\s*$", re.IGNORECASE)
 _YEARS = re.compile(r"(?:1[89]\d\d|20\d\d|2100)(?:\s?(?:-|–|to|and)\s?(?:1[89]\d\d|20\d\d|\d\d))?")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s*,\s*$")
 # A plural noun after "2000" makes it a count ("2000 refugees"), not a year.
-_PLURAL_NOUN = re.compile(r"\s+(?!was\b|has\b|is\b|as\b|this\b|its\b|his\b|us\b|plus\b|was\b)[a-z]{3,}s\b")
+_PLURAL_NOUN = re.compile(r"\s+(?!was\b|has\b|is\b|as\b|this\b|its\b|his\b|plus\b)[a-z]{2,}[^su\W]s\b")
 
 
 def _word_before(text: str, start: int) -> str:

@@ -8,6 +8,7 @@ where the import budget for claims is seconds (issue 18: at most 15%).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -18,8 +19,9 @@ from archivist.core.claims.exclusions import duration_unit, not_a_claim
 from archivist.core.claims.figures import Figure, find_figures
 from archivist.core.claims.sentences import Sentences, page_at
 from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, QUALIFIERS
-from archivist.core.claims.what import EVENTS, STOP, describe, tokens
+from archivist.core.claims.what import EVENTS, STOP, What, describe, tokens
 
+log = logging.getLogger("archivist.claims")
 _QUALIFIER = re.compile(rf"\b({'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
                         r"[\s“\"‘'(]*$", re.IGNORECASE)
 _ENGLISH = frozenset(["the", "and", "of", "to", "in", "is", "was", "were", "are", "has", "have", "had", "that", "for",
@@ -33,6 +35,7 @@ _NOT_TOPICS = STOP | EVENTS.keys() | frozenset({
     "year", "years", "company", "people", "government", "official", "officials", "which", "could", "other",
     "today", "yesterday", "week", "month", "added", "under", "where", "while", "first", "second", "third",
     "minister", "president", "foreign", "national", "country", "state", "statement", "spokesman", "agency",
+    "estimated", "forecast", "report", "reported",
 })
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w’'-]+|\d{4})\b")
 
@@ -80,7 +83,19 @@ def qualifier_of(text: str, figure: Figure) -> str | None:
 
 
 def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str | None = None) -> list[FoundClaim]:
-    """Every claim in ``text`` in order; ``pages`` are (start, label) pairs as the catalogue keeps them."""
+    """Every claim in ``text`` in order; ``pages`` are (start, label) pairs as the catalogue keeps them.
+
+    Never raises: it runs inside every import, and a mistake here must not cost a document its import (the
+    document then has no claims, and the log says why).
+    """
+    try:
+        return _find_claims(text, pages, language)
+    except Exception:  # a rule's bug on one text; the import goes on
+        log.exception("finding claims failed on a text of %d characters", len(text))
+        return []
+
+
+def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | None) -> list[FoundClaim]:
     english = is_english(text, language)
     sentences = Sentences(text)
     attributor = Attributor()
@@ -105,6 +120,8 @@ def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str 
             previous_noun, previous_sentence = "", index
         what = describe(tokens(text[start:figure.start]), tokens(text[figure.measure_end:end]), figure.unit,
                         previous_noun) if english else None
+        if what is not None and found and found[-1].sentence_start == start and _follows(text, found[-1], figure):
+            what = _like_previous(found[-1], figure, what)
         if english and (what is None or not what.key or (figure.in_words and figure.value.lower() == "one"
                                                           and not what.noun)):
             continue
@@ -118,6 +135,25 @@ def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str 
             *_sentence_facts(text, start, end, source, facts, topic),
         ))
     return found
+
+
+# Between two figures of one series: "50 billion in mid-February and 25.1 billion", "to 16.39 mln bpd from 16.05 mln"
+_SERIES = re.compile(r"^[^.;:]{0,40}?\b(?:and|from|against|vs\.?|versus|compared\s+with|compared\s+to|to|or)\s+"
+                     r"(?:an?\s+estimated\s+|about\s+|some\s+)?$", re.IGNORECASE)
+
+
+def _follows(text: str, previous: FoundClaim, figure: Figure) -> bool:
+    return bool(_SERIES.match(text[previous.end:figure.start]))
+
+
+def _like_previous(previous: FoundClaim, figure: Figure, what: What) -> What:
+    """A figure in a series with the one before it counts the same thing in the same unit when it names
+    nothing of its own ("from 16.05 mln" after "16.39 mln barrels per day")."""
+    if figure.unit == "count" and figure.currency is None and previous.unit != "count":
+        figure.unit, figure.currency = previous.unit, previous.currency
+    if not what.key or what.key == figure.unit:
+        return What(previous.what, previous.what_key)
+    return what
 
 
 def _end_of_word(text: str, start: int) -> int:
@@ -138,7 +174,8 @@ def _sentence_facts(text: str, start: int, end: int, source: str | None,
 def topic_words(text: str, count: int = 6) -> str:
     """The words a document is most about ("ecuador earthquake pipeline"), so that claims in two stories about
     one event can be compared even when their sentences name nothing (wire stories in lower case)."""
-    words = [word for word in _WORDS.findall(text.lower()) if word not in _NOT_TOPICS]
+    words = [word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("’", "'"))]
+    words = [word for word in words if word not in _NOT_TOPICS and len(word) > 4]
     return " ".join(sorted(word for word, _n in Counter(words).most_common(count)))
 
 

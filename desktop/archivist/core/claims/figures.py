@@ -159,6 +159,11 @@ def _fraction(text: str, lower: str, start: int, end: int, phrase: str) -> Figur
     return Figure(start, found.end(), text[start:found.end()], share, None, "percent", None, False, True)
 
 
+def _key(words: str) -> str:
+    """A matched phrase as the vocabulary spells it ("cubic\\nmeters" → "cubic meters")."""
+    return " ".join(words.lower().split())
+
+
 def _extend(text: str, figure: Figure, factor: float, in_digits: bool) -> None:
     """Ranges, percent signs, currency words and measures after the number."""
     rest = text[figure.end:figure.end + 40]
@@ -174,13 +179,13 @@ def _extend(text: str, figure: Figure, factor: float, in_digits: bool) -> None:
     if (percent := _PERCENT.match(rest)) is not None:
         figure.unit, figure.end = "percent", figure.end + percent.end()
     elif (money := _MONEY.match(rest)) is not None:
-        currency, fraction = CURRENCY_WORDS[money["word"].lower()]
+        currency, fraction = CURRENCY_WORDS[_key(money["word"])]
         if money["country"] and currency == "USD":
-            currency = DOLLAR_COUNTRIES[money["country"].lower()]
+            currency = DOLLAR_COUNTRIES[_key(money["country"])]
         figure.currency, figure.end = currency, figure.end + money.end()
         figure.normalized *= fraction
         figure.high = figure.high * fraction if figure.high is not None else None
     elif (measure := _MEASURE.match(rest)) is not None:
-        figure.unit, figure.measure_end = MEASURES[measure["word"].lower()], figure.end + measure.end()
+        figure.unit, figure.measure_end = MEASURES[_key(measure["word"])], figure.end + measure.end()
     if figure.currency is not None:
         figure.unit = "money"

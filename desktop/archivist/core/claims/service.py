@@ -47,10 +47,12 @@ class Claims:
         condition = or_(Claim.what_key == key, Claim.what.contains(what.strip(), autoescape=True))
         return self._where(condition, collection_id)
 
-    def quantity(self, key: str, unit: str | None = None, collection_id: int | None = None) -> list[ClaimRecord]:
-        """The claims of one ledger row."""
+    def quantity(self, key: str, unit: str | None = None, collection_id: int | None = None,
+                 limit: int | None = None) -> list[ClaimRecord]:
+        """The claims of one ledger row (the first ``limit`` in document order: "shares" in a news archive has
+        tens of thousands)."""
         condition = Claim.what_key == key if unit is None else (Claim.what_key == key) & (Claim.unit == unit)
-        return self._where(condition, collection_id)
+        return self._where(condition, collection_id, limit)
 
     def ledger(self, collection_id: int | None = None, min_sources: int = 2, text: str | None = None,
                order: str = "sources", limit: int | None = None, offset: int = 0) -> list[LedgerRow]:
@@ -72,6 +74,15 @@ class Claims:
                 sides = by_key.setdefault(claim.what_key, ([], []))
                 sides[0 if claim.document_id == first else 1].append(claim)
         return [(a[0].what, a, b) for a, b in by_key.values() if a and b]
+
+    def quotes(self, claims: Sequence[ClaimRecord]) -> dict[int, str]:
+        """The sentence of each claim (by claim id), the texts read in one query."""
+        ids = list({claim.document_id for claim in claims})
+        query = select(DocumentText.document_id, DocumentText.text).where(DocumentText.document_id.in_(ids))
+        with self.archive.sessions() as session:
+            texts = {document_id: text for document_id, text in session.execute(query)}
+        return {claim.id: " ".join(texts.get(claim.document_id, "")[claim.sentence_start:claim.sentence_end].split())
+                for claim in claims}
 
     def quote(self, claim: ClaimRecord) -> str:
         """The sentence that states the claim, as in the document."""
@@ -140,8 +151,8 @@ class Claims:
         return total
 
     # -- helpers -------------------------------------------------------------------------------------------
-    def _where(self, condition: object, collection_id: int | None) -> list[ClaimRecord]:
-        query = select(Claim).where(condition).order_by(Claim.document_id, Claim.start)  # type: ignore[arg-type]
+    def _where(self, condition: object, collection_id: int | None, limit: int | None = None) -> list[ClaimRecord]:
+        query = select(Claim).where(condition).order_by(Claim.document_id, Claim.start).limit(limit)  # type: ignore[arg-type]
         if collection_id is not None:
             query = query.where(Claim.document_id.in_(self.archive.collection_document_ids(collection_id)))
         with self.archive.sessions() as session:

@@ -41,7 +41,8 @@ although what how why up down out off again further very just including until ac
 """)
 _SKIP_BACK = _words("""
 rose fell increased decreased rise fall up down to from at by of was were is are be been to totalled totaled
-reached compared with against vs vs. versus for climbed dropped jumped slipped gained lost grew shrank stood ended
+reached compared with against vs vs. versus for averaged mln bpd dlrs pct billion million barrels
+climbed dropped jumped slipped gained lost grew shrank stood ended
 about around nearly almost some over under least at more than less an estimated a the its their his her
 as much many high low most minimum maximum close just well fewer upwards excess roughly approximately only
 """)
@@ -121,7 +122,7 @@ def noun_before(before: list[str]) -> list[str]:
     """The content words before a figure, skipping its verb, preposition and earlier figures."""
     index = len(before)
     while index and (before[index - 1].lower() in _SKIP_BACK or (not _is_word(before[index - 1])
-                     and before[index - 1] not in (",", ";", ":", "."))):
+                     and before[index - 1] not in (";", ":", "."))):
         index -= 1
     words: list[str] = []
     while index and _is_word(before[index - 1]) and before[index - 1].lower() not in STOP and len(words) < 3:

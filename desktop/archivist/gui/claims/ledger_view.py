@@ -27,7 +27,9 @@ from archivist.core.errors import ArchivistError
 from archivist.gui.claims.ledger_model import LedgerModel
 from archivist.gui.claims.sheet import ClaimsList, SourceSheet
 
-SHEET_ROWS = 12  # quantities shown side by side at once
+SHEET_ROWS = 12  # quantities shown side by side at most
+FIRST_ROWS = 4  # quantities selected when the ledger opens
+PER_QUANTITY = 100  # claims read for each quantity shown (a news archive's "shares" has tens of thousands)
 
 
 class LedgerWindow(QWidget):
@@ -62,6 +64,7 @@ class LedgerWindow(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSortingEnabled(False)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from 200 rows, not all 8,000
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_selected())
         self.sheet = SourceSheet(self)
@@ -106,7 +109,7 @@ class LedgerWindow(QWidget):
         self.status.setText(f"{len(rows):,} quantit{'y' if len(rows) == 1 else 'ies'}")
         if rows:  # the first quantities side by side at once: what a researcher opens the ledger for
             first = self.model.index(0, 0)
-            last = self.model.index(min(len(rows), SHEET_ROWS // 2) - 1, self.model.columnCount() - 1)
+            last = self.model.index(min(len(rows), FIRST_ROWS) - 1, self.model.columnCount() - 1)
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.table.selectionModel().select(QItemSelection(first, last), flags)
         else:
@@ -119,12 +122,17 @@ class LedgerWindow(QWidget):
         """The sheet and the claims of the selected quantities, with their conflicts."""
         collection = self.scope.currentData()
         rows = [self.model.row_at(row) for row in self.selected_rows()]
-        self.claims = [claim for row in rows for claim in self.archive.claims.quantity(row.key, row.unit, collection)]
+        self.claims = [claim for row in rows
+                       for claim in self.archive.claims.quantity(row.key, row.unit, collection, PER_QUANTITY)]
         self.pairs = self.archive.claims.pairs(self.claims)
         titles = {summary.id: summary.title
                   for summary in self.archive.summaries({claim.document_id for claim in self.claims}).values()}
         self.sheet.show_claims(rows, self.claims, self.pairs, titles)
-        self.list.show_claims(self.claims, self.pairs, titles, self.archive.claims.quote)
+        quotes = self.archive.claims.quotes(self.claims)
+        self.list.show_claims(self.claims, self.pairs, titles, lambda claim: quotes[claim.id])
+        shown = sum(min(row.claims, PER_QUANTITY) for row in rows)
+        if shown < sum(row.claims for row in rows):
+            self.status.setText(f"Showing the first {PER_QUANTITY} claims of each quantity")
 
     # -- copying and exporting -----------------------------------------------------------------------------
     def copy_citation(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QTree
 from archivist.core.claims import ClaimPair, ClaimRecord, LedgerRow
 from archivist.gui.claims.formatting import CONFLICT_COLOR, REVISION_COLOR, figure, source_column
 
+MAX_COLUMNS = 40
 LIST_COLUMNS = ("Figure", "What", "Source", "Page", "Quote", "Document")
 
 
@@ -36,7 +38,9 @@ class SourceSheet(QTableWidget):
 
     def show_claims(self, rows: list[LedgerRow], claims: list[ClaimRecord], pairs: list[ClaimPair],
                     titles: dict[int, str]) -> None:
-        columns = list(dict.fromkeys(source_column(claim, titles) for claim in claims))
+        counts = Counter(source_column(claim, titles) for claim in claims)
+        columns = [name for name, _n in counts.most_common(MAX_COLUMNS)]  # the sources giving the most figures
+        claims = [claim for claim in claims if source_column(claim, titles) in set(columns)]
         against = _against(pairs)
         self.clear()
         self.setRowCount(len(rows))
