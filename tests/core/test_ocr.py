@@ -19,7 +19,7 @@ from archivist.core.ingest import tesseract
 from archivist.core.ingest.ocr_run import ocr_documents, waiting_documents
 from archivist.core.ingest.ocr_store import word_boxes
 from archivist.core.jobs import CancelToken, Progress
-from tests.core.scans import image_only_pdf, pdf_text, tiff_of_pages, word_recall
+from tests.core.scans import image_only_pdf, pdf_text, render_arabic_png, tiff_of_pages, word_recall
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LATEX = DATA / "extract" / "pdf" / "pdflatex-4-pages.pdf"
@@ -163,3 +163,18 @@ def test_re_extracting_a_scan_keeps_what_ocr_read(empty_archive: Archive, tmp_pa
     assert "blind text" in before
     empty_archive.re_extract(doc_id)
     assert empty_archive.content(doc_id).text == before
+
+
+def test_a_persian_scan_is_read_with_the_persian_pack(empty_archive: Archive, tmp_path: Path) -> None:
+    # OSD says "Arabic" for Persian too; the first pass tells them apart (Persian letters پ چ ژ گ need fas)
+    truth = (DATA / "ocr" / "persian.txt").read_text()
+    page = render_arabic_png(truth, tmp_path / "persian.png")
+    doc_id = empty_archive.import_paths([page]).imported[0].id
+    assert empty_archive.get(doc_id).language == "fa"
+    assert word_recall(truth, empty_archive.content(doc_id).text) >= 0.85
+    assert {row.languages for row in _page_words(empty_archive, doc_id)} == {"fas"}
+
+
+def _page_words(archive: Archive, doc_id: int) -> list[PageWords]:
+    with archive.sessions() as session:
+        return list(session.scalars(select(PageWords).where(PageWords.document_id == doc_id)))

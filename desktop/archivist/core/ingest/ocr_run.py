@@ -93,8 +93,11 @@ class _Run:
                     self.report.errors.append((job.document_id, str(error)))
                     continue
                 futures = submit(pool, job, languages, self.cancelled)
+                self._pages_done(job, len(job.read_units))
                 self.left[job.document_id] = len(futures)
                 self.owner.update({future: job for future in futures})
+                if not futures:  # a one-page scan, read while its language was chosen
+                    self._store(job)
                 self._collect(block=False)
             while self.owner and not self.cancelled():
                 self._collect(block=True)
@@ -113,11 +116,15 @@ class _Run:
             except (ArchivistError, OSError) as error:
                 log.warning("document %s: a page could not be read: %s", job.document_id, error)
                 self.failed[job.document_id] = str(error)
-            self.report.pages += 1 if job.format == "pdf" else len(job.pages)
-            self.progress(Progress(self.report.pages, self.total, f"OCR: {job.title}"))
+            self._pages_done(job, 1)
             self.left[job.document_id] -= 1
             if self.left[job.document_id] == 0:
                 self._store(job)
+
+    def _pages_done(self, job: OcrJob, units: int) -> None:
+        if units:
+            self.report.pages += units if job.format == "pdf" else len(job.pages)
+            self.progress(Progress(self.report.pages, self.total, f"OCR: {job.title}"))
 
     def _store(self, job: OcrJob) -> None:
         error = self.failed.get(job.document_id)

@@ -32,7 +32,7 @@ PAGE_SECONDS = 600.0
 # Tesseract's script names (OSD) -> the language packs to read them with, best first.
 SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "Latin": ("eng",),
-    "Arabic": ("ara",),
+    "Arabic": ("ara", "fas"),  # both for the first pass, which tells Arabic from Persian (see ocr_pages)
     "Cyrillic": ("rus", "ukr"),
     "Han": ("chi_sim",),
     "HanS": ("chi_sim",),
@@ -44,6 +44,12 @@ SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "Korean": ("kor",),
     "Thai": ("tha",),
 }
+# ISO 639-1 (the language detector's codes) -> Tesseract's pack for that language.
+LANGUAGE_PACKS = {"en": "eng", "ar": "ara", "fa": "fas", "fr": "fra", "ru": "rus", "uk": "ukr", "tr": "tur",
+                  "es": "spa", "zh": "chi_sim", "de": "deu", "it": "ita", "pt": "por", "nl": "nld", "pl": "pol",
+                  "el": "ell", "he": "heb", "ur": "urd", "ps": "pus", "ku": "kmr",
+                  # the detector names Arabic read without Persian letters as a spoken variety
+                  "arz": "ara", "apc": "ara", "ary": "ara", "acm": "ara", "ajp": "ara"}
 _SCRIPT = re.compile(r"^Script:\s*(\S+)", re.MULTILINE)
 
 
@@ -121,7 +127,7 @@ def detect_languages(image: Path, cancelled: Callable[[], bool] = lambda: False)
 def languages_for_script(script: str) -> str | None:
     """The installed packs for a script name, joined Tesseract's way ("rus+ukr"), or None."""
     packs = [pack for pack in SCRIPT_LANGUAGES.get(script, ()) if pack in installed_languages()]
-    return "+".join(packs[:1]) if packs else None
+    return "+".join(packs) if packs else None
 
 
 def usable_languages(requested: str | None) -> str:
@@ -137,3 +143,9 @@ def missing_languages(requested: str) -> list[str]:
     """The packs in "ara+eng" that Tesseract does not have (all of them when Tesseract is missing)."""
     installed = installed_languages()
     return [pack for pack in requested.split("+") if pack.strip() and pack.strip() not in installed]
+
+
+def pack_for_language(code: str | None) -> str | None:
+    """The installed pack for an ISO 639-1 language code, or None."""
+    pack = LANGUAGE_PACKS.get(code or "")
+    return pack if pack in installed_languages() else None
