@@ -51,6 +51,11 @@ def name_widgets(window: MainWindow) -> None:
 
 
 def set_tab_order(window: MainWindow) -> None:
+    """Tab leaves a pane instead of moving inside it (a table's cells, a text's links): arrows do that."""
+    for table in (window.documents_table, window.results_table):
+        table.setTabKeyNavigation(False)
+    for text in (window.snippets, window.reading.left.text_view, window.reading.right.text_view):
+        text.setTabChangesFocus(True)
     chain = [window.search_field, window.sidebar, window.documents_table, window.results_table, window.snippets,
              window.reading.left.text_view, window.reading.right.text_view]
     for first, second in itertools.pairwise(chain):
