@@ -126,3 +126,20 @@ def test_a_folder_moved_to_another_catalogue_rebuilds_its_index(postgres: Server
     cli("--archive", root, "connect", postgres.url(second), "--store", tmp_path / "store-2")
     assert "0 document(s)" in cli("--archive", root, "search", "Syria", env=env).stdout
     assert json.loads(cli("--archive", root, "check", "--json", env=env).stdout)["ok"]
+
+
+def test_a_store_left_by_a_failed_first_attempt_can_be_claimed_again(postgres: Server, tmp_path: Path) -> None:
+    """Originals a migration copied before its transaction failed (no marker yet) do not block the next try."""
+    store = tmp_path / "store"
+    leftover = store / "ab" / ("ab" + "0" * 62)
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(b"an original copied by an attempt that never committed")
+    (store / "tmp").mkdir()
+    database = postgres.new_database()
+    connected = json.loads(cli("--archive", tmp_path / "m", "connect", postgres.url(database), "--store", store,
+                               "--json").stdout)
+    assert connected["first_member"] is True
+    assert (store / "ARCHIVIST-TEAM-STORE").is_file()
+    other = cli("--archive", tmp_path / "n", "connect", postgres.url(postgres.new_database()), "--store", store,
+                check=False)
+    assert other.returncode == 1 and "the store of another team catalogue" in other.stderr

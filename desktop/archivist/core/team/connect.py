@@ -19,7 +19,7 @@ from archivist.core.errors import InvalidInputError
 from archivist.core.team.binding import Binding, new_member_id, read_binding, write_binding
 from archivist.core.team.follower import SEEN_FILE
 from archivist.core.team.membership import open_team_catalogue
-from archivist.core.team.store_claim import agree_on_store
+from archivist.core.team.store_claim import agree_on_store, write_marker
 from archivist.core.team.user import user_name
 
 
@@ -52,7 +52,9 @@ def connect(root: Path, url: str, store: Path | None = None) -> Connected:
     sessions = open_team_catalogue(url, user_name(root), member)
     try:
         with sessions.begin() as session:
-            store_path, created = agree_on_store(session, store)
+            store_path, marker = agree_on_store(session, store)
+        if marker is not None:
+            write_marker(store_path, marker)
         documents = _count(sessions)
     finally:
         _dispose(sessions)
@@ -60,7 +62,7 @@ def connect(root: Path, url: str, store: Path | None = None) -> Connected:
     binding = Binding(url, store_path, member)
     write_binding(root, binding)
     _build_index(root, url, binding)
-    return Connected(public_url(url), store_path, created, documents, parsed.password is not None)
+    return Connected(public_url(url), store_path, marker is not None, documents, parsed.password is not None)
 
 
 def _count(sessions: sessionmaker[Session]) -> int:

@@ -24,7 +24,7 @@ from archivist.core.store import Store
 from archivist.core.team.binding import Binding, new_member_id, write_binding
 from archivist.core.team.follower import latest_change_in, write_seen
 from archivist.core.team.membership import database_problem, open_team_catalogue
-from archivist.core.team.store_claim import agree_on_store
+from archivist.core.team.store_claim import agree_on_store, write_marker
 from archivist.core.team.user import user_name
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def _copy(archive: Archive, target: sessionmaker[Session], store: Path) -> Migra
             if session.scalar(select(func.count(Document.id))):
                 raise InvalidInputError(f"the team catalogue {public_url(str(target.kw['bind'].url))} has documents "
                                         "already; migrate into a new, empty database")
-            store_path, _ = agree_on_store(session, store)
+            store_path, marker = agree_on_store(session, store)
             report = Migrated("", store_path)
             report.files_copied = _copy_originals(archive, Store(store_path))
             connection = session.connection()
@@ -86,6 +86,8 @@ def _copy(archive: Archive, target: sessionmaker[Session], store: Path) -> Migra
             report.counts = _compare_counts(archive, connection, tables)
     except DBAPIError as error:
         raise database_problem(public_url(str(target.kw["bind"].url)), error) from error
+    if marker is not None:
+        write_marker(store_path, marker)
     return report
 
 

@@ -1,10 +1,13 @@
 """Where a team's originals live: recorded in the catalogue by the first member, checked by every later one.
 
-The store holds a marker naming the catalogue, so a wrong mount point is caught before anything is written.
+The store holds a marker naming the catalogue, so a wrong mount point is caught before anything is written. The
+marker is written only once the catalogue has committed the store's setting (``write_marker``): a first connect or
+a migration that fails leaves no claim behind, and may simply be run again.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 
@@ -16,9 +19,11 @@ from archivist.core.catalogue.models import TeamSetting
 from archivist.core.errors import ArchivistError, InvalidInputError
 from archivist.core.store import STORE_MARKER
 
+_HASH_FOLDER = re.compile(r"[0-9a-f]{2}")  # the store's layout: sha256[:2]/sha256
 
-def agree_on_store(session: Session, store: Path | None) -> tuple[Path, bool]:
-    """The store's path on this machine, and True when this member is the first and recorded it."""
+
+def agree_on_store(session: Session, store: Path | None) -> tuple[Path, str | None]:
+    """The store's path on this machine, and the marker to write after the commit when this member is the first."""
     serialize_writes(session)  # two first members at once: one records the store, the other reads it
     settings = {row.name: row.value for row in session.scalars(select(TeamSetting))}
     given = Path(store).expanduser().absolute() if store is not None else None
@@ -26,22 +31,28 @@ def agree_on_store(session: Session, store: Path | None) -> tuple[Path, bool]:
         if given is None:
             raise InvalidInputError("this team catalogue is new: give the shared store's folder with --store PATH")
         catalogue_id = uuid.uuid4().hex
-        _claim(given, catalogue_id)
+        _check_new(given)
         session.add_all([TeamSetting(name="store", value=str(given)),
                          TeamSetting(name="catalogue_id", value=catalogue_id)])
-        return given, True
+        return given, catalogue_id
     path = given or Path(settings["store"])
     _check(path, settings.get("catalogue_id", ""))
-    return path, False
+    return path, None
 
 
-def _claim(path: Path, catalogue_id: str) -> None:
+def write_marker(path: Path, catalogue_id: str) -> None:
+    (path / STORE_MARKER).write_text(catalogue_id + "\n", encoding="utf-8")
+
+
+def _check_new(path: Path) -> None:
+    """An empty folder, or one holding only originals by hash (a migration that failed before its commit)."""
     if path.exists() and not path.is_dir():
         raise InvalidInputError(f"{path} is a file; the team's store is a folder")
     path.mkdir(parents=True, exist_ok=True)
-    if (path / STORE_MARKER).is_file() or any(entry.name != "tmp" for entry in path.iterdir()):
+    if (path / STORE_MARKER).is_file():
+        raise InvalidInputError(f"{path} is the store of another team catalogue; give an empty folder")
+    if any(not (entry.name == "tmp" or _HASH_FOLDER.fullmatch(entry.name)) for entry in path.iterdir()):
         raise InvalidInputError(f"{path} is not empty; the team's store must start as an empty folder")
-    (path / STORE_MARKER).write_text(catalogue_id + "\n", encoding="utf-8")
 
 
 def _check(path: Path, catalogue_id: str) -> None:
