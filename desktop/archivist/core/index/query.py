@@ -24,7 +24,7 @@ from whoosh.query import And, CompoundQuery, NullQuery, Or, Query, Term
 from archivist.core.index.analysis import query_languages
 from archivist.core.index.phrases import ExactPhrasePlugin, word_query
 from archivist.core.index.schema import EXACT_FIELDS, WORDS
-from archivist.core.index.scoring import CoordOr
+from archivist.core.index.scoring import CoordOr, WordOr
 
 log = logging.getLogger("archivist.index")
 
@@ -95,6 +95,12 @@ class CoordGroup(OrGroup):
         super().__init__(nodes=nodes, **kwargs)
 
 
+class WordGroup(OrGroup):
+    """A word of free text spread over title and body (scoring.WordOr)."""
+
+    qclass = WordOr
+
+
 class LanguageParser(QueryParser):
     """Whoosh's parser, but a word that analyses to several terms is read by ``phrases.word_query``: terms at one
     position (the word in each candidate language) are alternatives, a short CJK run is a phrase of bigrams."""
@@ -112,7 +118,7 @@ class LanguageParser(QueryParser):
 def make_parser(schema: Schema) -> QueryParser:
     """Whoosh's MultifieldParser over title and body, with LanguageParser's words and exact phrases."""
     parser = LanguageParser(None, schema, group=CoordGroup)
-    parser.add_plugin(MultifieldPlugin(["title", "body"], fieldboosts={"title": TITLE_BOOST}))
+    parser.add_plugin(MultifieldPlugin(["title", "body"], fieldboosts={"title": TITLE_BOOST}, group=WordGroup))
     parser.remove_plugin_class(PhrasePlugin)
     parser.add_plugin(ExactPhrasePlugin())
     parser.add_plugin(FuzzyTermPlugin())
@@ -128,10 +134,12 @@ WORD_FIELDS = frozenset({"title", "body", *EXACT_FIELDS.values()})
 def _is_words(clause: Query) -> bool:
     """A clause the parser spread over title and body (or their exact forms): a word, phrase, wildcard or fuzzy
     word of free text."""
+    if isinstance(clause, WordOr):  # made by the parser for a word only
+        return True
     if not isinstance(clause, Or):
         return False
     fields = {sub.field() for sub in clause.subqueries}
-    return len(fields) == 2 and fields <= WORD_FIELDS
+    return len(fields) >= 2 and fields <= WORD_FIELDS
 
 
 def require_filters(query: Query) -> Query:
@@ -144,7 +152,7 @@ def require_filters(query: Query) -> Query:
                 filters.append(CoordOr(words, scale=query.coord) if len(words) > 1 else words[0])
             return And(filters, boost=query.boost)
         return query
-    if isinstance(query, CompoundQuery):
+    if isinstance(query, CompoundQuery) and not _is_words(query):  # a word's own clauses are never filters
         return query.apply(require_filters)
     return query
 

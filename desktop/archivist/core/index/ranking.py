@@ -30,7 +30,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from archivist.core.index.postings import EXPANSIONS, length_bytes, postings, read_values
-from archivist.core.index.scoring import CoordOr
+from archivist.core.index.scoring import CoordOr, WordOr
 
 Scores = dict[int, float]
 # The index terms a clause holds wherever it matches, and the documents it matches (for CoordOr's word count).
@@ -168,7 +168,7 @@ class SegmentScorer:
             return {}
         if kind is Term:
             return self._term(query)  # type: ignore[arg-type]
-        if kind in (Or, CoordOr):
+        if kind in (Or, CoordOr, WordOr):
             return self._or(query)  # type: ignore[arg-type]
         if kind is And:
             return self._and(query)  # type: ignore[arg-type]
@@ -343,7 +343,7 @@ class SegmentScorer:
             words = [query.text] if kind is Term else query.words  # type: ignore[attr-defined]
             field = self.searcher.schema[query.fieldname]  # type: ignore[attr-defined]
             return [(frozenset(field.to_bytes(word) for word in words), documents)]
-        if kind in (Or, CoordOr):
+        if kind in (Or, CoordOr, WordOr):
             return [part for sub in query.subqueries for part in self.parts(sub)]  # type: ignore[attr-defined]
         if kind is And:
             matched = self.scores(query).keys()
@@ -368,7 +368,7 @@ def _coordination_words(query: Query) -> int:
 
 def _plain_or(query: Query) -> bool:
     """An OR whose sum needs nothing of its own: no boost, coordination, minimum or NOT."""
-    if type(query) is not Or or query.boost != 1.0 or query.minmatch or query.scale:  # type: ignore[attr-defined]
+    if type(query) not in (Or, WordOr) or query.boost != 1.0 or query.minmatch or query.scale:  # type: ignore[attr-defined]
         return False
     return not any(isinstance(sub, Not) for sub in query.subqueries)  # type: ignore[attr-defined]
 

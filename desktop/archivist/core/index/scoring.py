@@ -32,6 +32,15 @@ class ArchivistBM25(BM25F):
         return log(1 + (total - frequency + 0.5) / (frequency + 0.5))
 
 
+class WordOr(Or):
+    """The clauses of one word of free text (its title and body terms, its term in each candidate language, its
+    exact form), OR-ed. Whoosh merges nested ORs of one class into one; this class's matcher is the binary tree
+    of unions, which knows which terms match a document, as CoordOr's coordination factor needs (Whoosh's
+    automatic choice took the preloaded array for three or more clauses, which does not)."""
+
+    matcher_type = Or.DEFAULT_MATCHER
+
+
 class CoordOr(Or):
     """An OR of the words of free text; a document's score is scaled by the share of words it holds.
 
