@@ -105,8 +105,10 @@ def _conflicts(data: dict[str, object]) -> list[tuple[tuple[int, int], tuple[int
 
 
 def main() -> None:
-    for name, labels in (("sample articles", "seeds-claims.json"), ("Reuters development set", "heldout-claims.json"),
-                         ("fresh Reuters (scored once)", "fresh-claims.json")):
+    for name, labels in (("sample articles", "seeds-claims.json"), ("Reuters development set 1", "heldout-claims.json"),
+                         ("Reuters development set 2", "fresh-claims.json"),
+                         ("Reuters development set 3", "unseen-claims.json"),
+                         ("Reuters held out (scored once)", "final-claims.json")):
         print(score(labels).line(name))
 
 

@@ -13,6 +13,10 @@ _VERB = re.compile(
     r"(?i:\b(said|says|say|reported|reports|estimates|estimated|estimate|told|announced|stated|states|claimed|claims|"
     r"added|adds|noted|notes|confirmed|wrote|writes|counted|recorded|believes|put|puts|calculated|calculates|"
     r"predicted|predicts|forecast|forecasts|warned|warns|testified|admitted|acknowledged|according to)\b)")
+# Words that are verbs after a speaker but nouns after a figure or an article ("a government estimate of").
+_NOUN_TOO = frozenset({"estimate", "estimates", "reports", "claims", "forecast", "forecasts", "notes", "put", "puts"})
+_NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|previous|earlier|latest|government|official|industry|its|their|"
+                          r"mln|bln|billion|million|pct)|\d)\s*$", re.IGNORECASE)
 # "IRNA quoted the commander as saying nine counter-attacks had been repulsed"
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,80}?)\s+as\s+saying\b", re.DOTALL)
 # "the Energy Information Administration (EIA) said": the acronym stays with the name
@@ -55,6 +59,7 @@ def _subject_before(before: str) -> str | None:
     """The speaker written just before the verb: the last clause, with appositives and adverbs left out."""
     if _PASSIVE_BEFORE.search(before):
         return None
+    before = before.replace("<", " ").replace(">", " ")  # Reuters marks company names: "<Royal Bank of Canada>"
     acronym = _ACRONYM_END.search(before)
     if acronym is not None:
         subject = _subject_before(before[:acronym.start()] + " ")
@@ -98,6 +103,8 @@ def sentence_source(sentence: str) -> str | None:
                 return found[1].strip()
             continue
         before = sentence[:match.start()]
+        if verb.lower() in _NOUN_TOO and _NOUN_BEFORE.search(before):
+            continue  # "a previous 15.68 mln estimate", "industry reports": a noun, not a speaker's verb
         if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)):
             return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters
         subject = _subject_before(before)
@@ -114,9 +121,16 @@ class Attributor:
         self.previous: str | None = None
         self.open_quote = False
 
+    def _names_again(self, source: str) -> bool:
+        """"The embassy" or "the bank" after "the U.S. Embassy" or "Royal Bank of Canada": the same source."""
+        words = source.lower().split()
+        if len(words) != 2 or words[0] not in ("the", "this", "that") or not self.last_named:
+            return False
+        return words[1] in self.last_named.lower().replace("<", " ").replace(">", " ").split()
+
     def source_of(self, sentence: str) -> str | None:
         source = sentence_source(sentence)
-        if source and is_generic(source):
+        if source and (is_generic(source) or self._names_again(source)):
             source = self.last_named or source
         elif source:
             self.last_named = source

@@ -65,6 +65,7 @@ WORD_FIGURE = re.compile(rf"(?<![\w-])(?:a )?{_trie(_NUMBER_WORDS)}(?!\w)")
 _WORD_TAIL = re.compile(rf"[- ](?:{'|'.join(UNITS)})(?![\w-])|(?<=tens) of (?:thousands|millions)(?![\w-])"
                         rf"|(?<=hundreds) of (?:thousands|millions)(?![\w-])")
 _OF = re.compile(r"\s+of\b")
+_OF_NUMBER = re.compile(rf"\s+of\s+(?:\d|(?:{'|'.join(UNITS)}|{'|'.join(TENS)})\b)")
 _FRACTION = re.compile(rf"-({'|'.join(FRACTIONS)})(?![\w-])")
 _RANGE = re.compile(rf"\s?(?:-|–|to|and)\s?(?:[$£€¥])?(?P<digits>{_DIGITS})(?![\d])"
                     rf"(?:\s?(?P<scale>{_alternatives(SCALES)})\b)?", re.IGNORECASE)
@@ -134,8 +135,8 @@ def _word_figure(text: str, lower: str, match: re.Match[str]) -> Figure | None:
         phrase, end = phrase + tail[0], tail.end()
     elif lower[end:end + 1] == "-":
         return _fraction(text, lower, start, end, phrase)  # "two-thirds"; "one-time" and "three-year" are none
-    if phrase == "one" and _OF.match(lower, end):
-        return None  # "one of Iraq's strongest fortifications"
+    if phrase == "one" and _OF.match(lower, end) and not _OF_NUMBER.match(lower, end):
+        return None  # "one of Iraq's strongest fortifications"; "one of two crewmen" is a count
     if phrase in APPROXIMATE or phrase == "a dozen":
         value, approximate = float(APPROXIMATE.get(phrase, 12)), not phrase.startswith("a ")
     elif phrase.split("-")[0].split(" ")[0] in UNITS or phrase.split("-")[0].split(" ")[0] in TENS:

@@ -20,8 +20,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
-        if "\n" not in match[0] and _ABBREVIATIONS.search(text, max(0, match.start() - 6), match.start()):
-            continue
+        blank_line = match[0].count("\n") > 1
+        if not blank_line and _ABBREVIATIONS.search(text, max(0, match.start() - 6), match.start()):
+            continue  # "the U.S.\nEmbassy said": an abbreviation at the end of a wrapped line
         end = match.start() + len(match[0]) - len(match[0].lstrip("\"”’')]"))
         _add(text, spans, start, end if "\n" not in match[0] else match.start())
         start = match.end()

@@ -145,11 +145,13 @@ def describe(before: list[str], after: list[str], unit: str, previous_noun: str)
         return _measured(before, after, unit)
     if len(after) > 1 and after[0] == "-" and _is_word(after[1]):
         after = after[2:]  # "The 500,000-strong Unitary Workers' Front", "100,000-member union"
+    if len(after) > 1 and after[0].lower() == "of" and after[1].lower() in ("those", "them", "these"):
+        after = [previous_noun or "people", *after[2:]]  # "Ninety-seven of the planes … and 91 of those"
     words, event = noun_after(after) if unit == "count" else ([], None)
     if words and words[-1].lower() in ("more", "others", "other") :
         words = [previous_noun or "people"]
     if not words:
-        words = noun_before(before) or _after_preposition(after)
+        words = noun_before(before) or _after_preposition(after) or noun_after(after)[0]
     event = event or event_near(before, after[len(words):])
     phrase = " ".join(words + ([event] if event else []))
     key_words = [lemma(words[-1])] if words else []
