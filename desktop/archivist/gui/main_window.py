@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._import_finished)
         self.importer.refused.connect(self.show_error)
         self.index_check = IndexCheck(self.archive, self.tasks, self.statusBar(), self._search_again, self)
-        self.watcher = ChangeWatcher(self.archive, self)
+        self.watcher = ChangeWatcher(self.archive, self, self.tasks)
         self.watcher.changed_elsewhere.connect(lambda: self.apply_changes(Changes.everything()))
 
     def _splitters(self) -> dict[str, QSplitter]:

@@ -8,12 +8,17 @@ question is a ``PRAGMA data_version``, which reads no table, so it costs the GUI
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from archivist.core.archive import Archive
 from archivist.core.changes import CatalogueWatch
 from archivist.core.errors import ArchivistError
+
+if TYPE_CHECKING:
+    from archivist.core.team.follower import FollowReport
+    from archivist.gui.tasks import TaskManager
 
 log = logging.getLogger("archivist.gui.watching")
 
@@ -25,8 +30,10 @@ class ChangeWatcher(QObject):
 
     changed_elsewhere = Signal()
 
-    def __init__(self, archive: Archive, parent: QObject | None = None) -> None:
+    def __init__(self, archive: Archive, parent: QObject | None = None, tasks: TaskManager | None = None) -> None:
         super().__init__(parent)
+        self._tasks = tasks  # a team member's index catches up on the writer thread (issue 19)
+        self._following = False
         bind = archive.sessions.kw.get("bind")
         self._archive = archive
         self._watch = CatalogueWatch(bind) if bind is not None else None
@@ -48,19 +55,33 @@ class ChangeWatcher(QObject):
             self.changed_elsewhere.emit()
 
     def _follow_team(self) -> None:
-        """Apply colleagues' changes to this member's index (one cheap query when there are none)."""
+        """Apply colleagues' changes to this member's index (one cheap query when there are none), off the GUI
+        thread when the window gave its task manager: a colleague's import arrives 200 documents a commit."""
+        if self.paused or self._following:  # this window's own import holds the folder's lock between batches
+            return
+        if self._tasks is None:
+            try:
+                self._followed(self._catch_up())
+            except ArchivistError as error:
+                self._not_followed(error)
+            return
+        self._following = True
+        self._tasks.write(self._catch_up, on_done=self._followed, on_error=self._not_followed)
+
+    def _catch_up(self) -> FollowReport | None:
         from archivist.core.team.follower import behind
 
-        if self.paused:  # this window's own import holds the folder's write lock between batches
-            return
-        try:
-            report = self._archive.follow_changes() if behind(self._archive) else None
-        except ArchivistError as error:  # the server went away: say so once a second in the log, keep the window
-            log.warning("cannot follow the team catalogue: %s", error)
-            return
+        return self._archive.follow_changes() if behind(self._archive) else None
+
+    def _followed(self, report: FollowReport | None) -> None:
+        self._following = False
         if report is not None and report.changed:
             log.info("colleagues changed %d document(s)", len(report.indexed) + len(report.dropped))
             self.changed_elsewhere.emit()
+
+    def _not_followed(self, error: Exception) -> None:
+        self._following = False  # the server went away: logged at each poll, the window stays usable
+        log.warning("cannot follow the team catalogue: %s", error)
 
     def absorb(self) -> None:
         """This window's own change was just refreshed: do not report its commit as another program's."""
