@@ -17,6 +17,10 @@ GUTERRES = 2
 
 def test_panel_lists_the_open_documents_claims_and_marks_one(qtbot: QtBot, window: MainWindow) -> None:
     ui = window.claims_ui
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    toggle = next(a for a in view.actions() if a.text() == "Claims")
+    toggle.trigger()
+    assert ui.dock.isVisible()
     window.open_document(GUTERRES)
     panel = ui.panel
     assert panel.tree.topLevelItemCount() == len(window.archive.claims.for_documents([GUTERRES]))

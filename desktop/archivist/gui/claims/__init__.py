@@ -84,21 +84,20 @@ def install_claims(host: Host) -> ClaimsUi:
     host.reading.left.document_changed.connect(panel.show_document)
     host.reading.right.document_changed.connect(panel.show_document)
     host.reading.pair_changed.connect(aligned.show_pair)
-    _add_to_view_menu(host, action)
+    dock.hide()  # shown from View ▸ Claims (the window restores it when it was open last time)
+    _add_to_view_menu(host, [dock.toggleViewAction(), action])
     return ui
 
 
-def _add_to_view_menu(host: Host, action: QAction) -> None:
+def _add_to_view_menu(host: Host, actions: list[QAction]) -> None:
     menu_bar = getattr(host, "menuBar", None)  # a host without menus still has the panel's Ledger button
-    if menu_bar is None:
-        return
-    view = next((item.menu() for item in menu_bar().actions() if item.text() == "&View"), None)
+    view = next((item.menu() for item in menu_bar().actions() if item.text() == "&View"), None) \
+        if menu_bar is not None else None
     if view is not None:
         view.addSeparator()
-        view.addAction(action)
+        view.addActions(actions)
     else:
-        dock_parent = host.dialog_parent()
-        dock_parent.addAction(action)
+        host.dialog_parent().addActions(actions)  # the shortcut still works
 
 
 __all__ = ["AlignedClaimsPanel", "ClaimsPanel", "ClaimsUi", "LedgerWindow", "install_claims"]
