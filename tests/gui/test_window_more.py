@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from archivist.core.annotation_records import NoteRecord
 from archivist.core.archive import Archive
+from archivist.gui.citations.dialogs import ExportDialog
 from archivist.gui.folders import last_folder, remember_folder
 from archivist.gui.main_window import MainWindow
 from archivist.gui.models.results import PASSAGE
@@ -210,3 +211,12 @@ def test_a_locked_pdf_is_imported_again_with_the_password_typed(
 def test_ocr_again_is_in_the_document_menu(window: MainWindow) -> None:
     assert window.reading_options.ocr_again in window.menus["document"].actions()
     assert window.reading_options.ocr_languages_action in window.menus["file"].actions()
+
+
+def test_the_export_dialog_offers_to_include_notes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    dialog = ExportDialog(2, str(tmp_path), window)
+    qtbot.addWidget(dialog)
+    assert not dialog.include_notes.isChecked() and dialog.include_notes.text().startswith("Include my notes")
+    dialog.selectFile(str(tmp_path / "refs"))
+    dialog.selectNameFilter("CSL-JSON (*.json)")
+    assert dialog.chosen_path() == tmp_path / "refs.json"

@@ -77,7 +77,8 @@ class CitationActions:
         """The selection, or every document when nothing is selected."""
         from archivist.gui.citations.dialogs import export_bibliography
 
-        path = export_bibliography(self.window.archive.citations, ids, self.window.dialog_parent())
+        path = export_bibliography(self.window.archive.citations, ids, self.window.dialog_parent(),
+                                   self.window.settings)
         if path is not None:
             self.window.show_status(f"Exported to {path}", 6000)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from archivist.core.citations import FORMATS, Citations
 from archivist.core.citations.styles import STYLES
 from archivist.core.errors import ArchivistError
 from archivist.gui.citations.clipboard import STYLE_SETTING, citation_mime, default_style, put_on_clipboard
+from archivist.gui.folders import last_folder, remember_folder
 
 FORMAT_LABELS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON", "zotero-rdf": "Zotero RDF",
                  **{name: info.label for name, info in STYLES.items()}}
@@ -89,14 +91,43 @@ class CitationDialog(QDialog):
         self.accept()
 
 
-def export_bibliography(citations: Citations, ids: list[int], parent: QWidget | None = None) -> Path | None:
+class ExportDialog(QFileDialog):
+    """Where to save a bibliography (the format follows the extension), and whether to include your notes:
+    they are private by default and leave the archive only when asked for (issue 17)."""
+
+    def __init__(self, count: int, folder: str, parent: QWidget | None = None) -> None:
+        label = f"Export {count} document(s)" if count else "Export every document"
+        super().__init__(parent, label, str(Path(folder) / "references.bib"), EXPORT_FILTERS)
+        self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        self.setOption(QFileDialog.Option.DontUseNativeDialog)  # a native dialog has no room for the check box
+        self.include_notes = QCheckBox("Include my notes on these documents", self)
+        self.include_notes.setAccessibleName("Include my notes in the exported file")
+        grid = self.layout()
+        if isinstance(grid, QGridLayout):
+            grid.addWidget(self.include_notes, grid.rowCount(), 0, 1, grid.columnCount())
+
+    def chosen_path(self) -> Path | None:
+        files = self.selectedFiles()
+        if not files:
+            return None
+        path = Path(files[0])
+        if not path.suffix:
+            chosen = self.selectedNameFilter()
+            path = path.with_suffix({"RIS": ".ris", "CSL": ".json", "Zotero": ".rdf"}.get(
+                chosen.split(" ")[0].split("-")[0], ".bib"))
+        return path
+
+
+def export_bibliography(citations: Citations, ids: list[int], parent: QWidget | None = None,
+                        settings: QSettings | None = None) -> Path | None:
     """Ask where to save the documents' bibliography (format by extension) and write it; the path or None."""
-    label = f"Export {len(ids)} document(s)" if ids else "Export every document"
-    name, chosen = QFileDialog.getSaveFileName(parent, label, str(Path.home() / "references.bib"), EXPORT_FILTERS)
-    if not name:
+    dialog = ExportDialog(len(ids), last_folder(settings) if settings is not None else str(Path.home()), parent)
+    if not dialog.exec():
         return None
-    path = Path(name)
-    if not path.suffix:
-        path = path.with_suffix({"RIS": ".ris", "CSL": ".json"}.get(chosen.split(" ")[0].split("-")[0], ".bib"))
-    citations.export(path, ids or None)
+    path = dialog.chosen_path()
+    if path is None:
+        return None
+    if settings is not None:
+        remember_folder(settings, path)
+    citations.export(path, ids or None, with_notes=dialog.include_notes.isChecked())
     return path
