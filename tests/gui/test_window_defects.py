@@ -147,3 +147,14 @@ def test_the_window_notices_an_import_made_from_the_shell(qtbot: QtBot, window: 
     window.open_document(imported)
     window.highlights.panel.set_highlights([])  # shown empty: only the change report can fill it again
     qtbot.waitUntil(lambda: len(window.highlights.panel.records) == 1, timeout=5_000)
+
+
+def test_citation_actions_in_the_reader_act_on_the_open_document(qtbot: QtBot, window: MainWindow) -> None:
+    other, opened = window.documents_model.ids()[:2]
+    window.documents_table.select_row(window.documents_model.row_of(other))  # the list's row: the left reader
+    window.compare(other, opened)
+    window.reading.right.text_view.setFocus()
+    assert window.selected_ids() == [opened]  # Cite… from the right reader cites what is read there
+    window.citations_ui.copy_citation.trigger()
+    expected = citation_mime(window.archive, [opened], default_style(window.settings)).text()
+    assert QGuiApplication.clipboard().text() == expected
