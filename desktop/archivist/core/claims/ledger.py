@@ -5,7 +5,7 @@ The grouping runs on the ``ix_claims_ledger`` covering index; Python only sees t
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, literal, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from archivist.core.catalogue.models import Claim, document_collections
@@ -15,8 +15,9 @@ ORDERS = ("sources", "claims", "what")
 
 
 def ledger_query(collection_id: int | None, min_sources: int, text: str | None = None) -> Select[tuple[object, ...]]:
-    voice = func.coalesce(Claim.source_key, literal("document ") + Claim.document_id)
-    sources = func.count(func.distinct(voice))
+    # named sources, plus each document whose own voice gives a figure (no string building: SQLite and PostgreSQL)
+    own_voice = case((Claim.source_key.is_(None), Claim.document_id))
+    sources = func.count(func.distinct(Claim.source_key)) + func.count(func.distinct(own_voice))
     query = (
         select(Claim.what_key, Claim.unit, func.count(), sources, func.count(func.distinct(Claim.document_id)),
                func.min(Claim.normalized), func.max(Claim.normalized))
