@@ -17,6 +17,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from archivist.core.index.index import SearchIndex
+from archivist.core.index.languages import query_candidates
 from archivist.core.index.postings import postings
 from archivist.core.index.query import parse_query
 from archivist.core.index.ranking import SegmentScorer, Unsupported, supports
@@ -31,7 +32,8 @@ def facet_counts(index: SearchIndex, text: str | None) -> dict[str, list[tuple[s
     """Counts per facet value for the documents a query matches, most documents first (years newest first,
     like the catalogue's facets); an empty query counts the whole archive."""
     searcher = index.searcher()
-    query: Query = parse_query(searcher.schema, text) if text and text.strip() else Every()
+    query: Query = (parse_query(searcher.schema, text, languages=query_candidates(searcher.reader(), text))
+                    if text and text.strip() else Every())  # the documents run_search counts
     counts = _counts(searcher, query)
     if counts is None:
         counts = _whoosh_counts(searcher, query)
