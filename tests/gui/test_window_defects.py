@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from archivist.gui.citations.clipboard import citation_mime, default_style
-from archivist.gui.main_window import COMPARE_LIST_WIDTH, MainWindow
+from archivist.gui.compare_layout import COMPARE_LIST_WIDTH
+from archivist.gui.main_window import MainWindow
 from tests.gui.conftest import REUTERS
 
 # a popup menu on the offscreen platform warns that it cannot raise itself or grab the keyboard

@@ -35,12 +35,11 @@ from archivist.core.records import ImportResult
 from archivist.gui.accessibility import make_accessible
 from archivist.gui.actions import build_actions, build_menus
 from archivist.gui.after_paint import after_next_paint
-from archivist.gui.archive_menu import ArchiveMenu
 from archivist.gui.citations import install_citations
 from archivist.gui.claims import install_claims
-from archivist.gui.collecting import install_collections
 from archivist.gui.compare import install_shared_passages
-from archivist.gui.document_tools import DocumentTools
+from archivist.gui.compare_layout import CompareLayout
+from archivist.gui.features import install_features
 from archivist.gui.folders import last_folder, remember_folder
 from archivist.gui.highlights import install_highlights
 from archivist.gui.importing import ImportController
@@ -48,10 +47,8 @@ from archivist.gui.index_check import IndexCheck
 from archivist.gui.library import FacetCounts, Library, LibraryCounts, archive_facets, read_counts, read_library
 from archivist.gui.models.documents import DocumentTableModel
 from archivist.gui.models.results import ResultsModel
-from archivist.gui.quotation import install_quotation
 from archivist.gui.reader import ReaderView, SideBySideView
 from archivist.gui.reading_options import ReadingOptions
-from archivist.gui.related import RelatedPanel
 from archivist.gui.searching import SearchController
 from archivist.gui.settings import open_settings, restore_window, save_window
 from archivist.gui.tasks import TaskManager
@@ -70,7 +67,6 @@ log = logging.getLogger("archivist.gui")
 
 DEFAULT_SIZE = (1280, 800)
 LIST_PAGE, RESULTS_PAGE = 0, 1
-COMPARE_LIST_WIDTH = 260
 
 
 class MainWindow(QMainWindow):
@@ -107,28 +103,9 @@ class MainWindow(QMainWindow):
         self.highlights = install_highlights(self)  # issue 5: highlights and notes
         self.window_actions = build_actions(self)
         self.menus = build_menus(self.menuBar(), self.window_actions)
-        edit_first = self.menus["edit"].actions()[0]
-        self.menus["edit"].insertActions(edit_first, [self.undo.undo_action, self.undo.redo_action])
-        self.menus["edit"].insertSeparator(edit_first)
         self.citations_ui = install_citations(self)  # issue 6: copy citation, BibTeX, export bibliography
-        self.quotation = install_quotation(self, self.highlights)  # issue 16: a highlight as a quotation
-        self.menus["edit"].addAction(self.quotation.copy_quotation)
-        self.collections_ui = install_collections(self, self.sidebar, self.shown_collection, lambda: self.query,
-                                                  self.citations_ui)
-        self.menuBar().insertMenu(self.menus["help"].menuAction(), self.collections_ui.menu())
-        self.document_context_actions.extend(self.collections_ui.context_actions())
-        self.related = RelatedPanel(self)
-        self.document_tools = DocumentTools(self)
-        self.menus["document"].insertActions(self.window_actions.compare_with, self.document_tools.actions())
-        self.statusBar().addPermanentWidget(self.document_tools.page_label)
-        self.changes_applied.connect(self.document_tools.note.refresh)
-        self.reading_options = ReadingOptions(self, self.import_paths)
-        self.menus["document"].insertAction(self.window_actions.compare_with, self.reading_options.ocr_again)
-        self.archive_menu = ArchiveMenu(self)
-        self.menus["file"].insertActions(self.window_actions.quit, [*self.archive_menu.actions(),
-                                                                     self.reading_options.ocr_languages_action])
-        self.menus["file"].insertSeparator(self.window_actions.quit)
-        self.menus["document"].insertAction(self.window_actions.compare_with, self.related.toggle)
+        (self.quotation, self.collections_ui, self.related, self.document_tools, self.reading_options,
+         self.archive_menu) = install_features(self)  # issue 16
         self.claims_ui = install_claims(self)  # issue 18: claims panel, ledger, claims side by side
         make_accessible(self)  # after every feature has added its actions
         self.resize(*DEFAULT_SIZE)
@@ -149,8 +126,6 @@ class MainWindow(QMainWindow):
         self.sidebar.filter_requested.connect(self._apply_filter)
         self.reading = SideBySideView(self.archive, self, self.tasks)
         self.reading.active_reader_changed.connect(self._reader_focused)
-        self.reading.comparing_changed.connect(self._comparing_changed)
-        self._layout_before_comparing: tuple[list[int], int] | None = None
         for reader in self.reading.readers:
             reader.document_changed.connect(lambda _id, r=reader: self._reader_changed(r))
         self._build_toolbar()
@@ -198,6 +173,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(2, 1)
         self.main_splitter.setSizes([190, 440, 650])
         self.setCentralWidget(self.main_splitter)
+        self.compare_layout = CompareLayout(self.main_splitter, [self.documents_table, self.results_table])
+        self.reading.comparing_changed.connect(self.compare_layout.comparing_changed)
 
     def _build_details(self) -> None:
         self.metadata_panel = MetadataPanel(self)
@@ -416,30 +393,6 @@ class MainWindow(QMainWindow):
         except ArchivistError as error:
             self.show_error(str(error))
 
-    def _comparing_changed(self, comparing: bool) -> None:
-        """Two readers need room: the list narrows while comparing and gets its width and scroll back after
-        (issue 16: it stayed squeezed, and the squeezed layout was saved for the next start)."""
-        if comparing:
-            self._layout_before_comparing = (self.main_splitter.sizes(),
-                                             self.visible_table().horizontalScrollBar().value())
-            self._widen_reading()
-        else:
-            self._restore_list_layout()
-
-    def _widen_reading(self) -> None:
-        sidebar, middle, reading = self.main_splitter.sizes()
-        if middle > COMPARE_LIST_WIDTH:
-            self.main_splitter.setSizes([sidebar, COMPARE_LIST_WIDTH, reading + middle - COMPARE_LIST_WIDTH])
-
-    def _restore_list_layout(self) -> None:
-        if self._layout_before_comparing is None:
-            return
-        sizes, scroll = self._layout_before_comparing
-        self._layout_before_comparing = None
-        self.main_splitter.setSizes(sizes)
-        for table in (self.documents_table, self.results_table):
-            table.horizontalScrollBar().setValue(scroll)
-
     def compare_with_dialog(self) -> None:
         current = self.reading.left.document_id
         picker = DocumentPicker(self.archive, "Compare with…", exclude=current, parent=self)
@@ -625,6 +578,6 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         self.importer.cancel()  # the importer stops after the current file and commits what it has
         self.tasks.shutdown()
-        self._restore_list_layout()  # a comparison open at quit is not the layout to start with next time
+        self.compare_layout.restore()  # a comparison open at quit is not the layout to start with next time
         save_window(self.settings, self, self._splitters())
         super().closeEvent(event)
