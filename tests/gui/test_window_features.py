@@ -71,6 +71,8 @@ def test_an_action_copies_a_highlight_as_a_quotation_with_its_page(qtbot: QtBot,
     reader.text_view.setFocus()
     action.trigger()
     assert QGuiApplication.clipboard().text() == copied
+    window.quotation.copy_with_bibtex.trigger()  # for LaTeX writers: the quotation, then the source's entry
+    assert QGuiApplication.clipboard().text().startswith(copied + "\n\n@")
 
 
 def _wait_collections(qtbot: QtBot, window: MainWindow, expected: list[tuple[str, str]]) -> None:

@@ -33,7 +33,7 @@ def install_features(window: MainWindow) -> WindowFeatures:
     menus["edit"].insertActions(edit_first, [window.undo.undo_action, window.undo.redo_action])
     menus["edit"].insertSeparator(edit_first)
     quotation = install_quotation(window, window.highlights)
-    menus["edit"].addAction(quotation.copy_quotation)
+    menus["edit"].addActions([quotation.copy_quotation, quotation.copy_with_bibtex])
     collections = install_collections(window, window.sidebar, window.shown_collection, lambda: window.query,
                                       window.citations_ui)
     window.menuBar().insertMenu(menus["help"].menuAction(), collections.menu())

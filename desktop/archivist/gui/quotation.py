@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from archivist.gui.host import Host
 
 SHORTCUT = "Ctrl+Alt+C"
+BIBTEX_SHORTCUT = "Ctrl+Alt+Shift+C"  # the quotation, then the source's BibTeX entry (for LaTeX writers)
 
 
 class QuotationActions(QObject):
@@ -35,9 +36,13 @@ class QuotationActions(QObject):
         self.copy_quotation.setShortcut(QKeySequence(SHORTCUT))
         self.copy_quotation.setToolTip(f"Copy the highlight as a quotation with its page ({SHORTCUT})")
         self.copy_quotation.triggered.connect(lambda _checked=False: self.copy_current())
+        self.copy_with_bibtex = QAction("Copy Quotation with &BibTeX", host.dialog_parent())
+        self.copy_with_bibtex.setObjectName("copy_quotation_with_bibtex")
+        self.copy_with_bibtex.setShortcut(QKeySequence(BIBTEX_SHORTCUT))
+        self.copy_with_bibtex.triggered.connect(lambda _checked=False: self.copy_current(with_bibtex=True))
         tree = highlights.panel.tree
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        tree.addAction(self.copy_quotation)
+        tree.addActions([self.copy_quotation, self.copy_with_bibtex])
         for reader in host.reading.readers:
             reader.context_menu_requested.connect(lambda menu, offset, r=reader: self._offer(r, menu, offset))
 
@@ -57,18 +62,18 @@ class QuotationActions(QObject):
         records = self.host.archive.annotations.highlights(reader.document_id, orphans=False)
         return next((r for r in records if r.start <= offset <= r.end), None)
 
-    def copy_current(self) -> None:
+    def copy_current(self, with_bibtex: bool = False) -> None:
         record = self.current()
         if record is None:
             self.host.show_status("Select a highlight (in the text or the highlights list) to copy as a quotation.")
             return
-        self.copy(record.id)
+        self.copy(record.id, with_bibtex)
 
-    def copy(self, highlight_id: int) -> None:
+    def copy(self, highlight_id: int, with_bibtex: bool = False) -> None:
         from archivist.gui.citations.clipboard import default_style, put_on_clipboard, quote_mime
 
         try:
-            mime = quote_mime(self.host.archive, highlight_id, default_style(self.host.settings))
+            mime = quote_mime(self.host.archive, highlight_id, default_style(self.host.settings), with_bibtex)
         except ArchivistError as error:
             self.host.show_error(str(error))
             return
