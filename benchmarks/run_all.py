@@ -23,6 +23,7 @@ FULL = {
     "pdf": ["benchmarks/pdf_speed.py"],
     "gui": ["benchmarks/gui_startup.py", "--sizes", "100000"],
     "metadata": ["benchmarks/metadata_accuracy.py", "--choices", "--files"],  # issue 17
+    "languages": ["benchmarks/multilingual_relevance.py"],  # issue 15: MAP in 8 languages beside FTS5
 }
 QUICK = {
     "import": ["benchmarks/import_speed.py", "--limit", "2000", "--copies", "1"],
@@ -30,6 +31,7 @@ QUICK = {
     "pdf": ["benchmarks/pdf_speed.py"],
     "gui": ["benchmarks/gui_startup.py", "--sizes", "2000"],
     "metadata": ["benchmarks/metadata_accuracy.py"],
+    "languages": ["benchmarks/multilingual_relevance.py", "--languages", "ar", "zh", "--sample", "30"],
 }
 
 
