@@ -13,6 +13,7 @@ What Lucene's and Elasticsearch's analysers do, for the scripts of the sources (
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from whoosh.support.charset import accent_map
@@ -93,6 +94,7 @@ def fold_latin(word: str) -> str:
     return word if word.isascii() else word.translate(FOLD_TABLE)
 
 
+@functools.cache
 def combining_marks_class() -> str:
     """A regex character class body of every combining mark (categories Mn, Mc, Me) in the BMP.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from whoosh.fields import FieldType
 from whoosh.qparser import PhrasePlugin
 from whoosh.qparser.syntax import attach
-from whoosh.query import Or, Phrase, Query, Term
+from whoosh.query import Phrase, Query, Term
 
 from archivist.core.index.analysis import exact_words
 from archivist.core.index.normalise import is_cjk
@@ -54,11 +54,11 @@ def word_query(field: FieldType, fieldname: str, text: str, boost: float, remove
     parts: list[Query] = [
         Term(fieldname, alternatives[0], boost=boost) if len(alternatives) == 1
         else WordOr([Term(fieldname, term, boost=1.0 if rank == 0 else ALTERNATIVE_BOOST)
-                 for rank, term in enumerate(alternatives)], boost=boost)
+                     for rank, term in enumerate(alternatives)], boost=boost)
         for alternatives, _start, _end in groups
     ]
     if len(parts) == 1:
-        return _with_exact(parts[0], field, fieldname, text, boost)
+        return _with_exact(parts[0], fieldname, text, boost)
     singles = [alternatives[0] for alternatives, _s, _e in groups if len(alternatives) == 1]
     if len(singles) == len(groups) and all(is_cjk(term[0]) for term in singles) and len(singles) < CJK_WORD:
         phrase = Phrase(EXACT_FIELDS.get(fieldname, fieldname), singles, boost=boost)  # positions live there
@@ -66,7 +66,7 @@ def word_query(field: FieldType, fieldname: str, text: str, boost: float, remove
     return group(parts)
 
 
-def _with_exact(part: Query, field: FieldType, fieldname: str, text: str, boost: float) -> Query:
+def _with_exact(part: Query, fieldname: str, text: str, boost: float) -> Query:
     """A body word also scores where it occurs exactly as typed (its exact form), a little: of two paragraphs
     holding the word's stem, the one with the very form asked for comes first."""
     exact_field = EXACT_FIELDS.get(fieldname)
@@ -104,4 +104,4 @@ class ExactPhrasePlugin(PhrasePlugin):
         return [(self.ExactPhraseTagger(self.expr), 0)]
 
 
-__all__ = ["ExactPhrasePlugin", "Or", "word_query"]
+__all__ = ["ExactPhrasePlugin", "word_query"]
