@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import psycopg
+import pytest
 import sqlalchemy as sa
 
 from archivist.core.catalogue.database import head_revision, open_catalogue
@@ -81,4 +82,48 @@ def test_a_writing_session_waits_for_the_team_write_lock_before_its_first_write(
     assert finished and finished[0] >= released
     with sessions() as session:
         assert [tag.name for tag in session.query(Tag)] == ["ceasefire"]
+    sessions.kw["bind"].dispose()
+
+
+def test_a_transaction_opened_to_write_queues_before_it_reads(postgres: Server) -> None:
+    """``sessions.begin()`` (every change in the core) waits for the lock first: its check-then-insert cannot race."""
+    import threading
+    import time
+
+    from archivist.core.catalogue.database import WRITE_LOCK_KEY
+    from archivist.core.catalogue.models import Tag
+
+    database = postgres.new_database()
+    sessions = open_catalogue(postgres.url(database), "Bob", "member-b")
+    seen: list[int] = []
+
+    def count_tags_in_a_write_transaction() -> None:
+        with sessions.begin() as session:
+            seen.append(len(session.query(Tag).all()))
+
+    with psycopg.connect(postgres.url(database)) as holder:  # another member adds a tag, not yet committed
+        holder.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        holder.execute("INSERT INTO tags (name) VALUES ('ceasefire')")
+        worker = threading.Thread(target=count_tags_in_a_write_transaction)
+        worker.start()
+        time.sleep(1.0)
+        assert not seen
+        holder.commit()
+    worker.join(timeout=30)
+    assert seen == [1]  # it read after the other member's commit, so it would not insert the tag again
+    sessions.kw["bind"].dispose()
+
+
+def test_a_writer_gives_up_in_one_line_when_another_member_holds_the_lock_too_long(
+        postgres: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archivist.core.catalogue.database import WRITE_LOCK_KEY
+    from archivist.core.errors import ArchiveLockedError
+
+    monkeypatch.setenv("ARCHIVIST_LOCK_TIMEOUT", "0.5")
+    database = postgres.new_database()
+    sessions = open_catalogue(postgres.url(database), "Bob", "member-b")
+    with psycopg.connect(postgres.url(database)) as holder:
+        holder.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        with pytest.raises(ArchiveLockedError, match="another member is writing"), sessions.begin():
+            pass
     sessions.kw["bind"].dispose()

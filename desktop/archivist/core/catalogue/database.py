@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -143,12 +143,11 @@ def open_catalogue(path: Path | str, author: str | None = None, origin: str | No
     """A session factory over the catalogue at ``path`` (a file, or a PostgreSQL URL), created and migrated."""
     engine = create_catalogue_engine(path, author, origin)
     migrate(engine)
-    factory = sessionmaker(engine, expire_on_commit=False)
     if is_postgresql(path):
-        from archivist.core.catalogue.postgres import serialise_session_writes
+        from archivist.core.catalogue.postgres import TeamSessions
 
-        serialise_session_writes(factory, WRITE_LOCK_KEY)
-    return factory
+        return TeamSessions(engine, expire_on_commit=False, lock_key=WRITE_LOCK_KEY)
+    return sessionmaker(engine, expire_on_commit=False)
 
 
 @contextmanager
@@ -168,7 +167,7 @@ def serialize_writes(session: Session) -> None:
     The importer calls it before it looks for duplicates, so two members importing the same file cannot both
     find it new; on SQLite the archive's write lock does this already.
     """
-    if session.get_bind().dialect.name == "postgresql" and session.info.get("archivist_write_lock") is not (
-            transaction := session.get_transaction()):
-        session.info["archivist_write_lock"] = transaction
-        session.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))
+    if session.get_bind().dialect.name == "postgresql":
+        from archivist.core.catalogue.postgres import take_write_lock
+
+        take_write_lock(session, WRITE_LOCK_KEY)

@@ -6,14 +6,17 @@ folder keeps has its password removed (``public_url``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from archivist.core.errors import InvalidInputError
+from archivist.core.errors import ArchiveLockedError, InvalidInputError
+from archivist.core.writelock import default_timeout
 
 CONNECT_TIMEOUT = 10  # seconds: an unreachable server is a one-line error, not a hang
 
@@ -52,27 +55,49 @@ def create_postgres_engine(url: str, origin: str | None = None) -> Engine:
     return engine
 
 
-def serialise_session_writes(factory: sessionmaker[Session], lock_key: int) -> None:
-    """Every session transaction that writes takes the team's write lock before its first write.
+def take_write_lock(session: Session, lock_key: int) -> None:
+    """Wait until no other member's write transaction is open; held until this transaction ends (once per one)."""
+    transaction = session.get_transaction()
+    if transaction is None or session.info.get("archivist_write_lock") is transaction:
+        return
+    session.info["archivist_write_lock"] = transaction
+    seconds = default_timeout()  # as long as the SQLite lock waits (ARCHIVIST_LOCK_TIMEOUT)
+    try:  # lock_timeout bounds the wait for this lock and every later one of the transaction
+        session.execute(text(f"SELECT set_config('lock_timeout', '{int(seconds * 1000)}ms', true), "
+                             f"pg_advisory_xact_lock({lock_key})"))
+    except OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) != "55P03":  # lock_not_available
+            raise
+        raise ArchiveLockedError(f"another member is writing to the team catalogue and did not finish within "
+                                 f"{seconds:g} s; try again when it is done") from error
 
-    The change triggers take it too, but only after their statement's rows are in: two members adding the same
-    new tag name could otherwise wait on each other's row and the lock at once (a deadlock PostgreSQL breaks by
-    failing one). Taken first, writers simply queue, as SQLite's single-writer lock makes them on one machine.
+
+class TeamSessions(sessionmaker[Session]):
+    """Sessions over a team catalogue: writers queue for the team's write lock, as SQLite's lock makes them.
+
+    A transaction opened to write (``begin()``, as every change in the core is made) takes the lock before it
+    reads anything, so a check-then-insert (is there a tag of this name? a document with this hash?) cannot race
+    another member's. Any other session takes it before its first write (ORM statements and flushes). The change
+    triggers take it too, but only after their statement's rows are in: alone, two members adding the same new
+    tag could wait on each other's row and the lock at once (a deadlock PostgreSQL breaks by failing one).
     """
 
-    def lock(session: Session) -> None:
-        transaction = session.get_transaction()
-        if transaction is not None and session.info.get("archivist_write_lock") is not transaction:
-            session.info["archivist_write_lock"] = transaction
-            session.execute(text(f"SELECT pg_advisory_xact_lock({lock_key})"))
+    def __init__(self, *args: Any, lock_key: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lock_key = lock_key
+        event.listen(self, "do_orm_execute", self._on_execute)
+        event.listen(self, "before_flush", self._on_flush)
 
-    def on_execute(state: ORMExecuteState) -> None:
+    @contextmanager
+    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+        with super().begin() as session:
+            take_write_lock(session, self.lock_key)
+            yield session
+
+    def _on_execute(self, state: ORMExecuteState) -> None:
         if state.is_insert or state.is_update or state.is_delete:
-            lock(state.session)
+            take_write_lock(state.session, self.lock_key)
 
-    def on_flush(session: Session, _context: Any, _instances: Any) -> None:
+    def _on_flush(self, session: Session, _context: Any, _instances: Any) -> None:
         if session.new or session.dirty or session.deleted:
-            lock(session)
-
-    event.listen(factory, "do_orm_execute", on_execute)
-    event.listen(factory, "before_flush", on_flush)
+            take_write_lock(session, self.lock_key)
