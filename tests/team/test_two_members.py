@@ -31,6 +31,7 @@ def test_b_finds_what_a_imports_and_a_sees_bs_highlight_with_its_author(
     assert [(h["quote"], h["note"], h["author"], h["note_author"]) for h in highlights] == [
         ("Manbij", "Check the casualty figure", "Bob", "Bob")]
     assert postgres.scalar(database, "select author from import_runs") == "Alice"
+    assert [run["author"] for run in b.json("log")["runs"]] == ["Alice"]  # B sees who imported what
 
 
 @pytest.mark.usefixtures("pgpassword")

@@ -38,11 +38,12 @@ class RunSummary:
     imported: int
     duplicates: int
     errors: int
+    author: str | None = None  # who ran it (issue 19: a team member, or this machine's user)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "started_at": _iso(self.started_at), "finished_at": _iso(self.finished_at),
                 "sources": self.sources, "state": self.state, "imported": self.imported,
-                "duplicates": self.duplicates, "errors": self.errors}
+                "duplicates": self.duplicates, "errors": self.errors, "author": self.author}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def _runs(archive: Archive) -> list[RunSummary]:
     with archive.sessions() as session:
         return [
             RunSummary(run.id, run.started_at, run.finished_at, list(run.sources or []), _state(run),
-                       int(ok or 0), int(duplicates or 0), int(errors or 0))
+                       int(ok or 0), int(duplicates or 0), int(errors or 0), run.author)
             for run, ok, duplicates, errors in session.execute(query)
         ]
 
