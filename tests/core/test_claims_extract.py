@@ -201,3 +201,14 @@ def test_pages_are_given_by_offset() -> None:
     text = "First page.\n\nOn the second page 12 soldiers were killed."
     [claim] = find_claims(text, [(0, "i"), (13, "ii")])
     assert claim.page == "ii"
+
+
+def test_only_event_quantities_are_compared_across_documents() -> None:
+    """Two stories' figures for "shares" are unrelated; two stories' death tolls of one quake are a dispute."""
+    ids = count(1)
+    first = records(find_claims("The Ecuador earthquake killed 300 people, officials said. "
+                                "Petroecuador sold 5,000 shares."), 1, ids)
+    second = records(find_claims("The Ecuador earthquake killed 1,000 people, the Red Cross said. "
+                                 "Petroecuador sold 9,000 shares."), 2, ids)
+    pairs = [(pair.what, pair.kind) for pair in find_pairs(first + second)]
+    assert pairs == [("people killed", "conflict")]

@@ -38,6 +38,7 @@ its it their his her our your my they them he she we you i there here into onto 
 since during between against among per each every all any some such more most other others both either neither
 one also only said says say told reported according while when where whereupon if then so because though
 although what how why up down out off again further very just including until across through near around
+vs vs. versus
 """)
 _SKIP_BACK = _words("""
 rose fell increased decreased rise fall up down to from at by of was were is are be been to totalled totaled
@@ -148,7 +149,7 @@ def describe(before: list[str], after: list[str], unit: str, previous_noun: str)
     if len(after) > 1 and after[0].lower() == "of" and after[1].lower() in ("those", "them", "these"):
         after = [previous_noun or "people", *after[2:]]  # "Ninety-seven of the planes … and 91 of those"
     words, event = noun_after(after) if unit == "count" else ([], None)
-    if words and words[-1].lower() in ("more", "others", "other") :
+    if words and words[-1].lower() in ("more", "others", "other"):
         words = [previous_noun or "people"]
     if not words:
         words = noun_before(before) or _after_preposition(after) or noun_after(after)[0]
