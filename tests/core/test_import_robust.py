@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from archivist.core.archive import Archive
-from archivist.core.extract.pdfium_text import LOCKED
 from archivist.core.extract.limits import Limits
+from archivist.core.extract.pdfium_text import LOCKED
 from archivist.core.ingest.workers import needs_workers
 from tests.conftest import DATA, GUTERRES_SEED, MANBIJ_SEED
 from tests.core.made_pdf import slow_pdf
