@@ -56,6 +56,8 @@ def test_copy_citation_after_a_dismissed_context_menu_cites_the_clicked_row(
     assert dismissed
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(window, 1))
     assert table.selected_ids() == [second]
+    window.activateWindow()  # a window shortcut needs its window active (an earlier test's may still be)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     expected = citation_mime(window.archive, [second], default_style(window.settings)).text()
