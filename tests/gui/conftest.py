@@ -19,8 +19,9 @@ PDF_4_PAGES = GUI_DATA / "pdflatex-4-pages.pdf"
 
 @pytest.fixture(autouse=True)
 def _empty_clipboard_after(qapp: QApplication) -> Iterator[None]:
-    """PySide6 6.12's offscreen platform segfaults at interpreter exit while its clipboard holds QMimeData
-    (a real X11 session exits cleanly: checked under Xvfb), so every GUI test leaves the clipboard empty."""
+    """Qt's offscreen platform segfaults at interpreter exit while its clipboard holds QMimeData (PySide6 6.11 and
+    6.12; a real X11 session exits cleanly: tests/gui/test_sessions.py checks it under Xvfb), so every GUI test
+    leaves the clipboard empty."""
     yield
     QApplication.clipboard().clear()
 
