@@ -66,3 +66,19 @@ def test_a_colleagues_change_is_noticed_and_applied_without_a_reindex(
         a.run("highlight", "1", "--quote", "Manbij")
         followed = bobs.follow_changes()
         assert followed is not None and followed.annotated == {1} and not followed.indexed
+
+
+@pytest.mark.usefixtures("pgpassword")
+def test_a_members_reindex_records_where_it_caught_up(postgres: Server, tmp_path: Path, shared_store: Path) -> None:
+    """After ``reindex`` the member does not apply again what the rebuilt index already holds."""
+    from archivist.core.team.follower import read_seen
+
+    database = postgres.new_database()
+    a, b = connect_two(postgres, database, tmp_path, shared_store)
+    with Archive.open(b.root, check_index=False) as bobs:
+        before = read_seen(b.root)
+        a.run("import", SEEDS)
+        assert bobs.reindex() == 2
+        assert read_seen(b.root) == postgres.scalar(database, "select max(id) from changes") != before
+        report = bobs.follow_changes()
+        assert report is not None and not report.changed

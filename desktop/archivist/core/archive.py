@@ -460,7 +460,11 @@ class Archive:
                 yield document
 
         with self.lock.hold():
-            return self.search_index.rebuild(counted())
+            if self.team is None:
+                return self.search_index.rebuild(counted())
+            from archivist.core.team.follower import rebuilt_index
+
+            return rebuilt_index(self, lambda: self.search_index.rebuild(counted()))  # issue 19
 
     def check(self, repair: bool = False) -> CheckReport:
         """Compare catalogue, stored originals and index; ``repair`` fixes what can be fixed."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -101,10 +101,16 @@ def catch_up(archive: Archive, member: str) -> FollowReport:
 
 
 def _rebuild(archive: Archive) -> FollowReport:
-    last = latest_change(archive)  # read first: what commits during the rebuild is applied next time
     archive.reindex()
+    return FollowReport(last_seen=read_seen(archive.root) or 0, rebuilt=True)
+
+
+def rebuilt_index(archive: Archive, rebuild: Callable[[], int]) -> int:
+    """Run a member's index rebuild and record the change it is up to (``Archive.reindex`` on a team folder)."""
+    last = latest_change(archive)  # read first: what commits during the rebuild is applied next time
+    count = rebuild()
     write_seen(archive.root, last)
-    return FollowReport(last_seen=last, rebuilt=True)
+    return count
 
 
 def _pages(archive: Archive, seen: int) -> Iterator[list[tuple[int, str, int | None, str | None]]]:
