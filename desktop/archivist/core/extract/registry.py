@@ -137,5 +137,5 @@ def extract_file(path: Path, format_name: str | None = None, options: ReadOption
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ExtractionError(f"cannot read this {fmt.upper()} file: {message[:200]}") from error
     if not extracted.metadata.language and extracted.text.strip():  # issue 15: every document gets a language
-        extracted.metadata.language = detect_language(extracted.text)
+        extracted.metadata.language = detect_language(extracted.text, model=False)  # the importer asks the model
     return extracted

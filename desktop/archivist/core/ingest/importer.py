@@ -39,6 +39,7 @@ from archivist.core.ingest.log import ImportRunLog
 from archivist.core.ingest.ocr_run import ocr_documents
 from archivist.core.ingest.workers import Outcome, Reader, needs_workers, open_reader, read_outcome
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback
+from archivist.core.language.detect import detect_language
 from archivist.core.records import DuplicateItem, ImportedItem, ImportErrorItem, ImportResult
 from archivist.core.store import Staged
 from archivist.core.text_version import text_version
@@ -92,7 +93,8 @@ def document_values(prepared: Prepared) -> dict[str, Any]:
     return {
         "sha256": prepared.sha256, "format": extracted.format, "title": (meta.title or path.stem).strip()[:2000],
         "authors": [name for name in meta.authors if name.strip()], "issued": issued, "issued_precision": precision,
-        "publisher": meta.publisher, "site": meta.site, "url": meta.url, "language": meta.language,
+        "publisher": meta.publisher, "site": meta.site, "url": meta.url,
+        "language": meta.language or detect_language(extracted.text),  # issue 15: what the workers could not tell
         "source_path": str(path.absolute()), "original_name": path.name, "size": path.stat().st_size,
         "page_count": len(extracted.pages), "text_version": text_version(extracted.text),
         "extra": {**catalogue_extra(meta.extra), **({"keywords": meta.keywords} if meta.keywords else {})},  # issue 17
