@@ -53,21 +53,28 @@ def _doc_field_length(self: whoosh3.W3PerDocReader, docnum: int, fieldname: str,
     """Whoosh seeks and reads one byte of the lengths column for every posting a commit writes: 15% of a commit
     once the exact-form fields had positions (py-spy, 10,000 files). A segment never changes, so each field's
     lengths (one byte a document) are read whole once; the answers are Whoosh's own (None for length 0)."""
+    try:
+        lengths = self._archivist_lengths[fieldname]  # type: ignore[attr-defined]
+    except (AttributeError, KeyError):
+        lengths = _field_lengths(self, fieldname)
+    if lengths is None:
+        return _original_doc_field_length(self, docnum, fieldname, default)  # type: ignore[no-any-return]
     if docnum > self._doccount:
         raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
-    cache: dict[str, bytes | None] = self.__dict__.setdefault("_archivist_lengths", {})
-    lengths = cache.get(fieldname, b"?")
-    if lengths == b"?":
-        reader = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        try:
-            lengths = None if reader is None else bytes(reader._dbfile.get(reader._basepos, reader._count))
-        except AttributeError:  # another Whoosh's column reader: ask it per document
-            return _original_doc_field_length(self, docnum, fieldname, default)  # type: ignore[no-any-return]
-        cache[fieldname] = lengths
-    if lengths is None:
-        return default
     lbyte = lengths[docnum] if docnum < len(lengths) else 0
     return byte_to_length(lbyte) if lbyte else None
+
+
+def _field_lengths(reader: whoosh3.W3PerDocReader, fieldname: str) -> bytes | None:
+    """The lengths column of ``fieldname`` as bytes, kept on the reader; None: ask Whoosh (no such column, or
+    a column reader of another Whoosh version)."""
+    column = reader._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+    try:
+        lengths = None if column is None else bytes(column._dbfile.get(column._basepos, column._count))
+    except AttributeError:
+        lengths = None
+    reader.__dict__.setdefault("_archivist_lengths", {})[fieldname] = lengths
+    return lengths
 
 
 whoosh3.W3PerDocReader.doc_field_length = _doc_field_length  # type: ignore[method-assign]
