@@ -91,8 +91,16 @@ class Claims:
 
     def citation(self, claim: ClaimRecord, style: str = "apa", as_html: bool = False) -> str:
         """The claim as a quotation with its page: ``"…at least 624 civilians…" (Press TV, 2017, p. 1)``."""
-        cited = self.archive.citations.citation([claim.document_id], style, as_html, page=claim.page)
-        return f"\"{self.quote(claim)}\" {cited}"
+        return f"\"{self.quote(claim)}\" {self._cite(claim, style, as_html)}"
+
+    def _cite(self, claim: ClaimRecord, style: str, as_html: bool = False) -> str:
+        """The in-text citation with the claim's locator: its page, or its paragraph or chapter where the
+        document has no pages (Citations.locator_at)."""
+        locator = self.archive.citations.locator_at(claim.document_id, claim.start, claim.page)
+        if locator is None:
+            return self.archive.citations.citation([claim.document_id], style, as_html)
+        return self.archive.citations.citation([claim.document_id], style, as_html, page=locator.value,
+                                               label=locator.label)
 
     def export(self, path: Path, claims: Sequence[ClaimRecord], style: str = "apa") -> int:
         """Write claims with their quotes and citations to ``path`` (.csv or .md); returns how many."""
@@ -108,7 +116,7 @@ class Claims:
             return " ".join(texts[claim.document_id][claim.sentence_start:claim.sentence_end].split())
 
         def cite(claim: ClaimRecord) -> str:
-            return self.archive.citations.citation([claim.document_id], style, page=claim.page)
+            return self._cite(claim, style)
 
         render = ledger_csv if suffix == ".csv" else ledger_markdown
         try:
