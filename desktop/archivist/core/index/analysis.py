@@ -75,10 +75,24 @@ def pieces(text: str) -> Iterator[tuple[str, str, int, int]]:
         yield from match_pieces(match)
 
 
-def match_pieces(match: re.Match[str]) -> Iterator[tuple[str, str, int, int]]:
-    """The pieces of one word the tokeniser matched."""
-    raw = match.group()
-    start = match.start()
+def match_pieces(match: re.Match[str]) -> list[tuple[str, str, int, int]]:
+    """The pieces of one word the tokeniser matched, remembered by the word's text (normalising a non-ASCII word
+    costs microseconds, and a text repeats its words)."""
+    raw, start = match.group(), match.start()
+    relative = _PIECES.get(raw)
+    if relative is None:
+        if len(_PIECES) >= CACHE_LIMIT:
+            _PIECES.clear()
+        relative = _PIECES[raw] = list(_word_pieces(raw, 0, len(raw)))
+    if not start:
+        return relative
+    return [(word, script, start + first, start + last) for word, script, first, last in relative]
+
+
+_PIECES: dict[str, list[tuple[str, str, int, int]]] = {}
+
+
+def _word_pieces(raw: str, start: int, end: int) -> Iterator[tuple[str, str, int, int]]:
     if "-" in raw:
         raw = _BROKEN.sub("", raw)  # offsets inside a joined word are approximate; only the ends matter
     word, script = normalise(raw)
@@ -91,7 +105,7 @@ def match_pieces(match: re.Match[str]) -> Iterator[tuple[str, str, int, int]]:
     elif script == CJK or (not word.isascii() and _CJK_RUN.search(word)):
         yield from _split_cjk(word, script, start)
     else:
-        yield word, script, start, match.end()
+        yield word, script, start, end
 
 
 def _split_cjk(word: str, script: str, start: int) -> Iterator[tuple[str, str, int, int]]:
