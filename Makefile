@@ -21,7 +21,7 @@ run: $(STAMP)
 	$(BIN)/archivist-gui
 
 test: $(STAMP)
-	@sh scripts/system-packages.sh
+	@sh scripts/system-packages.sh --test
 	$(BIN)/ruff check desktop tests benchmarks
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

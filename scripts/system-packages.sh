@@ -4,8 +4,11 @@
 # (issue 19). Installs what is missing with apt-get when it can (root on Debian/Ubuntu); otherwise prints
 # the exact command. Missing programs never stop Archivist: a scan is kept "without text yet" and the
 # PostgreSQL tests skip, each saying what to install.
-# Usage: scripts/system-packages.sh [--quiet]
+# With --test, also what the test suite uses: Xvfb and openbox (whole sessions of the window under a real X
+# server, tests/gui/test_sessions.py); they skip without them.
+# Usage: scripts/system-packages.sh [--test]
 set -u
+TESTING=${1:-}
 LANGS="eng ara fra rus fas ukr tur spa chi-sim osd"
 
 tesseract_langs() { tesseract --list-langs 2>/dev/null | tail -n +2; }
@@ -18,6 +21,12 @@ missing_packages() {
     done
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
         || echo postgresql
+    # Arabic and Persian text in the window, and the Arabic page the OCR tests render
+    fc-list 2>/dev/null | grep -q "Noto Naskh Arabic" || echo fonts-noto-core
+    if [ "$TESTING" = --test ]; then
+        command -v Xvfb >/dev/null 2>&1 || echo xvfb
+        command -v openbox >/dev/null 2>&1 || echo openbox
+    fi
 }
 
 packages=$(missing_packages | sort -u | tr '\n' ' ')

@@ -83,9 +83,12 @@ def word_recall(truth: str, found: str) -> float:
 def render_arabic_png(text: str, out: Path, width: int = 1700, point_size: int = 13, dpi: int = 200) -> Path:
     """Arabic paragraphs drawn right to left on a white page with Noto Naskh Arabic, as a greyscale PNG."""
     from PySide6.QtCore import QRect, Qt
-    from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter, QTextOption
+    from PySide6.QtGui import QFont, QImage, QPainter, QTextOption
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication, not a QGuiApplication: Qt keeps the first application object for the whole test run, and
+    # the GUI tests that come later abort in QWidget's constructor when it cannot make widgets.
+    _app = QApplication.instance() or QApplication([])
     font = QFont("Noto Naskh Arabic")
     font.setPixelSize(int(point_size * dpi / 72))
     margin = int(dpi * 0.8)
