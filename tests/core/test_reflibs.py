@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from archivist.core.archive import Archive
-from archivist.core.reflibs import library_kind, read_library, split_libraries
+from archivist.core.ingest.discovery import discover
+from archivist.core.reflibs import library_kind, read_library
 from archivist.core.reflibs.file_fields import resolve, split_file_field
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "reflibs"
@@ -176,10 +177,11 @@ def test_file_field_shapes(tmp_path: Path) -> None:
     assert resolve("https://example.org/paper.pdf", library) is None
 
 
-def test_split_libraries(libraries: Path) -> None:
-    found, others = split_libraries([libraries])
-    assert sorted(path.name for path in found) == ["items.json", "jabref.bib", "zotero-bbt.bib", "zotero.ris"]
-    assert others == [libraries]
+def test_discovery_tells_libraries_apart(libraries: Path) -> None:
+    found = discover([libraries])
+    assert sorted(path.name for path in found.libraries) == ["items.json", "jabref.bib", "zotero-bbt.bib",
+                                                             "zotero.ris"]
+    assert not set(found.libraries) & set(found.files) and found.files and not found.errors
     entries, problems = read_library(libraries / "zotero.ris")
     assert not problems and [entry.doi for entry in entries] == ["10.5555/crazy.1998.14", None]
 

@@ -33,6 +33,7 @@ from archivist.core.index import (
 )
 from archivist.core.index.documents import index_entry
 from archivist.core.ingest.activity import ImportActivity
+from archivist.core.ingest.discovery import discover
 from archivist.core.ingest.importer import Importer
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
 from archivist.core.metadata_edit import CITABLE_FIELDS, apply_citable
@@ -239,15 +240,15 @@ class Archive:
         Reference libraries (.bib, .ris, CSL-JSON) among them or in their folders are read as libraries after
         the documents (issue 17, core/reflibs), so attached files found in the same folder are matched, not
         imported twice."""
-        from archivist.core.reflibs import split_libraries
         from archivist.core.reflibs.library_import import import_libraries
 
         token = cancel or CancelToken()
-        libraries, others = split_libraries([Path(path) for path in paths])
+        given = [Path(path) for path in paths]
+        found = discover(given)
         importer = Importer(self, progress, token, self.import_limits, options)
-        result = importer.run(others) if others or not libraries else ImportResult()
-        if libraries and not token.cancelled:
-            import_libraries(self, libraries, result, progress, token)
+        result = importer.run(given, found) if found.files or found.errors or not found.libraries else ImportResult()
+        if found.libraries and not token.cancelled:
+            import_libraries(self, found.libraries, result, progress, token)
         return result
 
     def update_metadata(self, document_id: int, **changes: Any) -> DocumentRecord:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from archivist.core.extract.limits import Limits
@@ -13,23 +14,36 @@ from archivist.core.reflibs import is_reference_library
 from archivist.core.store import sha256_of
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[ImportErrorItem]]:
+@dataclass(slots=True)
+class Found:
+    """What an import was given: documents to read, reference libraries (issue 17: core/reflibs reads them after
+    the documents, so a file a library names and the folder also holds is matched, not imported twice), and
+    the paths that could not be used."""
+
+    files: list[Path] = field(default_factory=list)
+    libraries: list[Path] = field(default_factory=list)
+    errors: list[ImportErrorItem] = field(default_factory=list)
+
+    def add(self, path: Path) -> None:
+        (self.libraries if is_reference_library(path) else self.files).append(path)
+
+
+def discover(paths: Iterable[Path]) -> Found:
     """Every file under the given files and folders (recursively, hidden ones skipped), in a stable order."""
-    files: list[Path] = []
-    errors: list[ImportErrorItem] = []
+    found = Found()
     for path in paths:
         if path.is_dir():
-            # issue 17: reference libraries in a folder are read by core/reflibs (Archive.import_paths)
-            files.extend(found for found in _walk(path, errors) if not is_reference_library(found))
+            for file in _walk(path, found.errors):
+                found.add(file)
         elif path.is_file():
-            files.append(path)
+            found.add(path)
         elif path.is_symlink():
-            errors.append(ImportErrorItem(str(path), "a link to a file that does not exist"))
+            found.errors.append(ImportErrorItem(str(path), "a link to a file that does not exist"))
         elif path.exists():
-            errors.append(ImportErrorItem(str(path), "not a regular file"))
+            found.errors.append(ImportErrorItem(str(path), "not a regular file"))
         else:
-            errors.append(ImportErrorItem(str(path), "no such file or folder"))
-    return files, errors
+            found.errors.append(ImportErrorItem(str(path), "no such file or folder"))
+    return found
 
 
 def _walk(folder: Path, errors: list[ImportErrorItem]) -> Iterator[Path]:

@@ -34,7 +34,7 @@ from archivist.core.extract.limits import Limits
 from archivist.core.index.documents import IndexDocument, index_entry
 from archivist.core.index.feeder import IndexFeeder
 from archivist.core.ingest import text_state
-from archivist.core.ingest.discovery import discover, hash_file
+from archivist.core.ingest.discovery import Found, discover, hash_file
 from archivist.core.ingest.log import ImportRunLog
 from archivist.core.ingest.ocr_run import ocr_documents
 from archivist.core.ingest.workers import Outcome, Reader, needs_workers, open_reader, read_outcome
@@ -155,8 +155,10 @@ class Importer:
         self._indexing: IndexFeeder | _IndexHere | None = None
         self._tail_committed = False
 
-    def run(self, paths: list[Path]) -> ImportResult:
-        files, errors = discover(paths)
+    def run(self, paths: list[Path], found: Found | None = None) -> ImportResult:
+        """Import the documents ``found`` among ``paths`` (discovered here when not given)."""
+        found = found if found is not None else discover(paths)
+        files, errors = found.files, found.errors
         self.result.errors.extend(errors)
         with self.archive.lock.hold(), self.archive.sessions.begin() as session:
             self._known = dict(session.execute(select(Document.sha256, Document.id)).all())

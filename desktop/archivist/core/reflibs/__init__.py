@@ -8,9 +8,7 @@ updates the records it made instead of adding new ones (matched by attached file
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,23 +52,6 @@ def library_kind(path: Path) -> str | None:
 
 def is_reference_library(path: Path) -> bool:
     return library_kind(path) is not None
-
-
-def split_libraries(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """(reference libraries among ``paths`` and in their folders, the paths to import as documents)."""
-    libraries: list[Path] = []
-    others: list[Path] = []
-    for path in paths:
-        if path.is_file() and is_reference_library(path):
-            libraries.append(path)
-            continue
-        others.append(path)
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-                libraries += [Path(root) / name for name in sorted(names)
-                              if not name.startswith(".") and is_reference_library(Path(root) / name)]
-    return libraries, others
 
 
 def read_library(path: Path) -> tuple[list[RefEntry], list[str]]:
