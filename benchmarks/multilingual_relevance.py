@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from archivist.core.archive import Archive
-from benchmarks.relevance import DEPTH, average_precision
+from benchmarks.relevance import DEPTH, archivist_ranker, average_precision
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "multilingual"
 LANGUAGES = ("ar", "fa", "ru", "fr", "zh", "tr", "uk", "es")
@@ -132,14 +132,6 @@ def fts5_ranker(archive: Archive, ids: dict[int, str], chinese: bool) -> Callabl
         match = " OR ".join(f'"{word}"' for word in words)
         return [row[0] for row in db.execute(
             "SELECT doc FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?", (match, DEPTH))]
-
-    return rank
-
-
-def archivist_ranker(archive: Archive, ids: dict[int, str]) -> Callable[[str], list[str]]:
-    def rank(query: str) -> list[str]:
-        results = archive.search(query, limit=DEPTH, snippets=False, free_text=True)
-        return [ids[hit.id] for hit in results.hits if hit.id in ids]
 
     return rank
 
