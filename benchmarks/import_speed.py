@@ -61,10 +61,23 @@ def _cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
 
 
+def _role(pid: int, root: int) -> str:
+    """What an import's process is: the CLI (the importer), a process it started (the forkserver), or one the
+    forkserver started (extraction workers and the indexer look alike from outside)."""
+    if pid == root:
+        return "importer"
+    try:
+        parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return "child"
+    return "forkserver" if parent == root else "child"
+
+
 def cli_import_cpu(folder: Path, archive: Path) -> tuple[float, float | None, dict[str, int]]:
     """``archivist import folder --json`` end to end: wall seconds, CPU seconds of all its processes (None
     where /proc is missing; what a process spends after the last look, at most 0.1 s, is missed), counts."""
     seen: dict[int, float] = {}
+    roles: dict[int, str] = {}
     # files, not pipes: nothing reads a pipe while the import runs, and a full one would stop it
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
@@ -76,6 +89,7 @@ def cli_import_cpu(folder: Path, archive: Path) -> tuple[float, float | None, di
                     cpu = _cpu_seconds(pid)
                     if cpu is not None:
                         seen[pid] = max(cpu, seen.get(pid, 0.0))
+                        roles.setdefault(pid, _role(pid, process.pid))
             time.sleep(0.1)
         elapsed = time.perf_counter() - started
         out.seek(0)
@@ -85,6 +99,10 @@ def cli_import_cpu(folder: Path, archive: Path) -> tuple[float, float | None, di
         sys.exit(f"archivist import failed ({process.returncode}): {stderr.strip()[-2000:]}")
     data = json.loads(stdout)
     counts = {key: len(data[key]) for key in ("imported", "duplicates", "errors")}
+    if seen:
+        # which process took the CPU: with 2 cores the indexer needs one and everything else must fit the other
+        parts = sorted(((cpu, roles[pid]) for pid, cpu in seen.items() if cpu >= 0.05), reverse=True)
+        print("CPU by process: " + ", ".join(f"{role} {cpu:.1f} s" for cpu, role in parts))
     return elapsed, (sum(seen.values()) if seen else None), counts
 
 
