@@ -3,6 +3,7 @@ batched store syncs and staged fingerprints. Each must give what the slow path g
 
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 from pathlib import Path
@@ -16,8 +17,8 @@ from archivist.core.compare.fingerprints import fingerprints
 from archivist.core.compare.index import FingerprintIndex
 from archivist.core.index.documents import IndexDocument
 from archivist.core.index.feeder import IndexFeeder
+from archivist.core.index.forms import FILE_NAME
 from archivist.core.index.schema import STOP_WORDS, WORDS, text_analyzer
-from archivist.core.index.vocabulary import FILE_NAME
 from archivist.core.ingest import importer
 from archivist.core.store import Store
 from tests.conftest import DATA, MANBIJ_SEED, SEEDS
@@ -48,9 +49,11 @@ def test_the_fused_analyzer_keeps_stop_words_when_asked_and_survives_pickling() 
     assert kept == [("the", True), ("fighter", False), ("were", True), ("kill", False)]
 
 
-def test_the_vocabulary_holds_unstemmed_words_and_feeds_did_you_mean(seeded_root: Path) -> None:
-    words = (seeded_root / "index" / FILE_NAME).read_text(encoding="utf-8").split()
-    assert {"coalition", "airstrikes", "manbij"} <= set(words)
+def test_the_recorded_forms_hold_unstemmed_words_and_feed_did_you_mean(seeded_root: Path) -> None:
+    forms = json.loads((seeded_root / "index" / FILE_NAME).read_text(encoding="utf-8"))
+    assert "airstrikes" in forms["airstrik"]  # a stem, and the words indexed under it
+    words = {word for recorded in forms.values() for word in recorded}
+    assert {"coalition", "airstrikes", "manbij"} <= words
     assert "airstrik" not in words  # stems are not words
     with Archive.open(seeded_root) as archive:
         assert archive.search("Manbjj airstrikse").suggestion == "Manbij airstrikes"

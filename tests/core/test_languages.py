@@ -11,6 +11,7 @@ import pytest
 from archivist.core.archive import Archive
 from archivist.core.index.analysis import LanguageAnalyzer, document_language, exact_words
 from archivist.core.index.languages import query_candidates
+from archivist.core.index.schema import SCHEMA_VERSION
 from archivist.core.language import detect_language, primary_language
 from archivist.core.language.detect import by_letters
 from tests.conftest import DATA
@@ -186,7 +187,7 @@ def test_file_name_titles_are_searchable_by_their_words(empty_archive: Archive, 
 # -- upgrading ---------------------------------------------------------------------------------------------------
 def test_an_index_of_the_old_analysis_is_rebuilt(seeded_root: Path) -> None:
     marker = seeded_root / "index" / "archivist-schema"
-    marker.write_text("4", encoding="ascii")
+    marker.write_text("5", encoding="ascii")
     with Archive.open(seeded_root) as archive:
-        assert marker.read_text(encoding="ascii") == "5"
+        assert marker.read_text(encoding="ascii") == str(SCHEMA_VERSION)
         assert archive.search('"without any authorization"').total == 2

@@ -18,7 +18,7 @@ from archivist.core.index.postings import (
 )
 from tests.core.test_ranking_support import searcher  # noqa: F401 - a fixture
 
-TERMS = [("body", b"oil"), ("body", b"rate"), ("title", b"price"), ("body", b"talk"), ("format", b"pdf")]
+TERMS = [("body", b"oil"), ("body", b"rate"), ("title", b"price"), ("body", b"talks"), ("format", b"pdf")]
 
 
 def whoosh_postings(reader: object, fieldname: str, btext: bytes) -> list[tuple[int, float, bytes]]:

@@ -9,13 +9,13 @@ from whoosh.searching import Searcher
 
 from archivist.core.index.query import parse_query
 from archivist.core.index.ranking import rank
-from tests.core.test_ranking_support import DELETED, DOCUMENTS, searcher  # noqa: F401 - a fixture
+from tests.core.test_ranking_support import DELETED, DOCUMENTS, parse, searcher  # noqa: F401 - a fixture
 
 
 def exhaustive(searcher: Searcher, text: str) -> tuple[list[tuple[float, int]], int]:  # noqa: F811
     """Whoosh with its pruning turned off (it drops matches its own optimisations should not): every match
     scored document at a time."""
-    query = parse_query(searcher.schema, text)
+    query = parse(searcher, text)
     collector = TopCollector(limit=DOCUMENTS, usequality=False, replace=0)
     searcher.search_with_collector(query, collector)
     return [(hit.score, hit.docnum) for hit in collector.results()], sum(1 for _ in searcher.docs_for_query(query))
@@ -38,7 +38,7 @@ def rounded(hits: list[tuple[float, int]]) -> list[tuple[float, int]]:
     ],
 )
 def test_same_hits_scores_and_total_as_whoosh(searcher: Searcher, query: str) -> None:  # noqa: F811
-    ranking = rank(searcher, parse_query(searcher.schema, query), DOCUMENTS)
+    ranking = rank(searcher, parse(searcher, query), DOCUMENTS)
     assert ranking is not None, query
     hits, total = exhaustive(searcher, query)
     assert rounded(ranking.hits) == rounded(hits)
@@ -50,7 +50,7 @@ def test_same_hits_scores_and_total_as_whoosh(searcher: Searcher, query: str) ->
 @pytest.mark.parametrize("query", ["oil price opec", "why did the bank of japan cut rates", '"crude oil" opec'])
 def test_the_best_few_are_the_top_of_the_full_ranking(searcher: Searcher, query: str, limit: int) -> None:  # noqa: F811
     # A coordinated OR works its factor out only for the documents that can make the best few.
-    parsed = parse_query(searcher.schema, query)
+    parsed = parse(searcher, query)
     full = rank(searcher, parsed, DOCUMENTS)
     top = rank(searcher, parsed, limit)
     assert full is not None and top is not None
@@ -59,7 +59,7 @@ def test_the_best_few_are_the_top_of_the_full_ranking(searcher: Searcher, query:
 
 @pytest.mark.parametrize("query", ["*", "title:*", '"crude oil"~3', "oil ANDMAYBE price"])
 def test_queries_it_does_not_score_are_left_to_whoosh(searcher: Searcher, query: str) -> None:  # noqa: F811
-    assert rank(searcher, parse_query(searcher.schema, query), 10) is None
+    assert rank(searcher, parse(searcher, query), 10) is None
 
 
 def test_dates_in_a_range_are_found(searcher: Searcher) -> None:  # noqa: F811
@@ -70,5 +70,5 @@ def test_dates_in_a_range_are_found(searcher: Searcher) -> None:  # noqa: F811
 
 @pytest.mark.parametrize("query", ['"interest rates"', '"crude oil" opec', "proft~", "ex*", "oil NOT price"])
 def test_the_compared_queries_do_match(searcher: Searcher, query: str) -> None:  # noqa: F811
-    ranking = rank(searcher, parse_query(searcher.schema, query), 10)
+    ranking = rank(searcher, parse(searcher, query), 10)
     assert ranking is not None and 0 < ranking.total < DOCUMENTS

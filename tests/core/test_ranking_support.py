@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.query import Query
 from whoosh.searching import Searcher
 
+from archivist.core.index import forms
 from archivist.core.index.documents import IndexDocument
+from archivist.core.index.query import parse_query
 from archivist.core.index.schema import build_schema
 from archivist.core.index.scoring import ArchivistBM25
 
@@ -47,6 +50,14 @@ def document(number: int, rng: random.Random) -> IndexDocument:
     )
 
 
+def parse(searcher: Searcher, text: str) -> Query:
+    """The query as a search parses it, its stems expanding to the fixture index's forms."""
+    return parse_query(searcher.schema, text, forms=FORMS)
+
+
+FORMS: dict[str, list[str]] = {}
+
+
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
     """Three segments (no merging), a few deleted documents in the first."""
@@ -55,9 +66,12 @@ def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
     rng = random.Random(1987)
     for start in range(0, DOCUMENTS, 300):
         writer = index.writer()
-        for number in range(start, min(start + 300, DOCUMENTS)):
-            writer.add_document(**document(number, rng).fields())
+        with forms.recording() as pairs:
+            for number in range(start, min(start + 300, DOCUMENTS)):
+                writer.add_document(**document(number, rng).fields())
+        forms.save(folder, pairs)
         writer.commit(merge=False)
+    FORMS.update(forms.load(folder))
     writer = index.writer()
     for number in DELETED:
         writer.delete_by_term("id", number)

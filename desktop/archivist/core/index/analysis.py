@@ -25,7 +25,7 @@ from typing import Any
 
 from whoosh.analysis import Composable, Token
 
-from archivist.core.index import vocabulary
+from archivist.core.index import forms
 from archivist.core.index.normalise import CJK, CJK_CLASS, LATIN, combining_marks_class, fold_latin, normalise
 from archivist.core.index.stemmers import language_for, stemmer, stop_words
 
@@ -134,8 +134,8 @@ _WHOLE = re.compile(r".+", re.DOTALL)  # tokenize=False: the whole value is one 
 class Terms:
     """The index term of a normalised word in a language (None for a stop word or a too-short word), remembered.
 
-    A word analysed for the first time is offered to ``vocabulary``, which keeps it while an index writer is
-    recording (the words "did you mean" may suggest)."""
+    A word analysed for the first time is offered to ``forms`` under its term, which keeps it while an index
+    writer is recording (what a search for the word expands to, and the words "did you mean" may suggest)."""
 
     def __init__(self) -> None:
         self._memo: dict[str | None, dict[str, str | None]] = {}
@@ -174,12 +174,13 @@ def _analyse(word: str, script: str, language: str | None) -> str | None:
         return word
     if len(word) < MIN_SIZE or (language is not None and word in stop_words(language)):
         return None
-    if word.isalpha():
-        vocabulary.offer(word)
     stem = stemmer(language) if language is not None else None
     if script == LATIN:
-        return fold_latin(stem(fold_latin(word) if language == "en" else word) if stem else word)
-    return stem(word) if stem else word
+        term = fold_latin(stem(fold_latin(word) if language == "en" else word) if stem else word)
+    else:
+        term = stem(word) if stem else word
+    forms.offer(term, word)
+    return term
 
 
 def languages_for(script: str, document: str | None, query: Mapping[str, Sequence[str]] | None) -> Sequence[str | None]:
@@ -288,7 +289,11 @@ class LanguageAnalyzer(Composable):
 
 
 class ExactAnalyzer(LanguageAnalyzer):
-    """The words as written, normalised only (case, NFKC, harakat, stress marks): quoted phrases search these."""
+    """The words as written, normalised only (case, NFKC, harakat, stress marks): the index's title and body.
+
+    While an index writer records (forms.recording), each word met for the first time is also stemmed in the
+    document's language and recorded under its stem, which is what a search for a word expands to; a word seen
+    before costs one dict lookup."""
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
@@ -296,6 +301,7 @@ class ExactAnalyzer(LanguageAnalyzer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         token.stopped = False
         token.boost = 1.0
+        stems = _Stems(self._terms) if mode != "query" and forms.is_recording() else None
         pos = start_pos
         matches = _WORD.finditer(value) if tokenize else [_WHOLE.match(value)]
         for match in matches:
@@ -303,8 +309,10 @@ class ExactAnalyzer(LanguageAnalyzer):
                 continue
             raw = match.group()
             plain = raw.isascii() and "_" not in raw and "-" not in raw
-            words = [(raw.lower(), "", match.start(), match.end())] if plain else match_pieces(match)
-            for word, _script, start, end in words:
+            words = [(raw.lower(), LATIN, match.start(), match.end())] if plain else match_pieces(match)
+            for word, script, start, end in words:
+                if stems is not None:
+                    stems.meet(word, script)
                 token.text = word
                 if keeporiginal:
                     token.original = word
@@ -314,6 +322,24 @@ class ExactAnalyzer(LanguageAnalyzer):
                     token.startchar, token.endchar = start_char + start, start_char + end
                 pos += 1
                 yield token
+
+
+class _Stems:
+    """Stems the words of one indexed value in the document's language, each (language, word) once per memo."""
+
+    def __init__(self, terms: Terms) -> None:
+        self.terms = terms
+        self.document = _document_language.get()
+        self.languages: dict[str, str | None] = {}
+        self.memos: dict[str, dict[str, str | None]] = {}
+
+    def meet(self, word: str, script: str) -> None:
+        memo = self.memos.get(script)
+        if memo is None:
+            language = self.languages[script] = language_for(script, self.document)
+            memo = self.memos[script] = self.terms.memo(language)
+        if word not in memo and script != CJK:  # a CJK bigram is its own term: nothing to expand
+            self.terms.term(word, script, self.languages[script])
 
 
 def exact_words(text: str) -> list[str]:

@@ -32,8 +32,6 @@ class IndexDocument:
             "id": self.id,
             "title": self.title or "",
             "body": self.body,
-            "exact_title": self.title or "",
-            "exact": self.body,
             "format": self.format,
             "author": "; ".join(self.authors),
         }

@@ -32,7 +32,8 @@ def facet_counts(index: SearchIndex, text: str | None) -> dict[str, list[tuple[s
     """Counts per facet value for the documents a query matches, most documents first (years newest first,
     like the catalogue's facets); an empty query counts the whole archive."""
     searcher = index.searcher()
-    query: Query = (parse_query(searcher.schema, text, languages=query_candidates(searcher.reader(), text))
+    query: Query = (parse_query(searcher.schema, text, languages=query_candidates(searcher.reader(), text),
+                                forms=index.forms())
                     if text and text.strip() else Every())  # the documents run_search counts
     counts = _counts(searcher, query)
     if counts is None:

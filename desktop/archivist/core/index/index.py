@@ -16,7 +16,7 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from archivist.core.errors import ArchivistError
-from archivist.core.index import vocabulary, whoosh_patches  # noqa: F401  (applied on import)
+from archivist.core.index import forms, whoosh_patches  # noqa: F401  (applied on import)
 from archivist.core.index.analysis import document_language
 from archivist.core.index.documents import IndexDocument
 from archivist.core.index.schema import SCHEMA_VERSION, build_schema
@@ -112,7 +112,11 @@ class SearchIndex:
 
     def vocabulary(self) -> frozenset[str]:
         """The unstemmed words the index has met ("did you mean" offers these)."""
-        return vocabulary.load(self.folder)
+        return forms.words(self.folder)
+
+    def forms(self) -> forms.Forms:
+        """The forms of each stem the index has met (what a word's search expands to)."""
+        return forms.load(self.folder)
 
     def indexed_ids(self) -> set[int]:
         searcher = self.searcher()
@@ -128,9 +132,9 @@ class SearchIndex:
             except LockError:
                 raise ArchivistError("the search index is busy (another program is writing to it); try again") from None
             try:
-                with vocabulary.recording() as words:
+                with forms.recording() as pairs:
                     yield writer
-                vocabulary.save(self.folder, words)
+                forms.save(self.folder, pairs)
             except BaseException:
                 writer.cancel()
                 raise
@@ -161,11 +165,11 @@ class SearchIndex:
             writer = new_index.writer(limitmb=WRITER_LIMIT_MB)
             count = 0
             try:
-                with vocabulary.recording() as words:
+                with forms.recording() as pairs:
                     for document in documents:
                         add_fields(writer, document.fields(), replace=False)
                         count += 1
-                vocabulary.save(fresh, words)
+                forms.save(fresh, pairs)
             except BaseException:
                 writer.cancel()
                 new_index.close()

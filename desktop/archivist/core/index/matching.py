@@ -101,19 +101,24 @@ def _cjk_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
 class TermMatcher:
     """Finds the words of a text whose analysed form is a matched term, and the query's exact phrases.
 
-    ``terms`` are index terms of the stemmed fields, marked one word at a time; ``phrases`` are sequences of
-    exact forms (the exact-form fields' terms), marked only where they follow each other; ``languages`` are the
-    query's candidate languages by script (languages.query_candidates), in which the text's words are analysed.
+    ``terms`` are stems, a word marked where its analysis in the query's candidate languages gives one; ``words``
+    are exact forms (the index's terms), marked where a word is written so; ``phrases`` are sequences of exact
+    forms, marked only where they follow each other; ``languages`` are the query's candidate languages by script
+    (languages.query_candidates), in which the text's words are analysed.
     """
 
     def __init__(self, terms: Iterable[str], phrases: Iterable[Sequence[str]] = (),
-                 languages: Mapping[str, Sequence[str]] | None = None) -> None:
+                 languages: Mapping[str, Sequence[str]] | None = None, words: Iterable[str] = ()) -> None:
         self.terms = set(terms)
+        words = [word for word in words if word]
+        self.words = {word for word in words if not is_cjk(word[0])}
+        self.terms.update(word for word in words if is_cjk(word[0]))  # bigrams: found where they occur
         self.phrases = [tuple(phrase) for phrase in phrases if phrase]
         self.languages = languages
         self._analysis = Terms()
         self._cache: dict[str, list[str]] = {}
-        self.candidates = candidate_pattern(self.terms)
+        self._exact: dict[str, str] = {}
+        self.candidates = candidate_pattern(self.terms | self.words)
         self.cjk = _cjk_pattern(self.terms)
         firsts = {phrase[0] for phrase in self.phrases}
         self.phrase_starts = candidate_pattern(firsts), _cjk_pattern(firsts)
@@ -130,6 +135,21 @@ class TermMatcher:
             self._cache[word] = found
         return found
 
+    def exact_of(self, word: str) -> str:
+        """The word's exact form (its first piece as the index holds it)."""
+        found = self._exact.get(word)
+        if found is None:
+            found = self._exact[word] = next((piece for piece, _s, _st, _e in pieces(word)), "")
+        return found
+
+    def key_of(self, word: str) -> str | None:
+        """The stem or exact form of the query ``word`` matches, if any."""
+        term = next((term for term in self.terms_of(word) if term in self.terms), None)
+        if term is None and self.words:
+            exact = self.exact_of(word)
+            return exact if exact in self.words else None
+        return term
+
     def term_of(self, word: str) -> str | None:
         """The first index term of a surface word (None for a stop word)."""
         found = self.terms_of(word)
@@ -142,7 +162,7 @@ def find_matches(text: str, matcher: TermMatcher) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     if matcher.candidates is not None:
         for match in matcher.candidates.finditer(text):
-            term = next((term for term in matcher.terms_of(match.group()) if term in matcher.terms), None)
+            term = matcher.key_of(match.group())
             if term is not None:
                 found.append((match.start(), match.end(), term))
     if matcher.cjk is not None:

@@ -1,22 +1,25 @@
-"""How the parser reads quoted phrases and words that analyse to several terms.
+"""How the parser reads words of free text and quoted phrases.
 
-A quoted phrase (``"without any authorization"``) searches the exact-form fields: the words as written, stop
-words included, in that order; the stemmed fields would also match "without the author's consent". A phrase
-with slop (``"coalition civilians"~5``) is a proximity search of the same words. Only the exact-form fields
-keep positions: the stemmed ones need none, which keeps the index from doubling (benchmarks/analysis_cost.py).
+The index holds the words as written. A word of free text is stemmed in the query's candidate languages and
+searches its stem's forms (stems.Stem); a quoted phrase (``"without any authorization"``) searches the words as
+written, stop words included, in that order: stems would also match "without the author's consent". A phrase
+with slop (``"coalition civilians"~5``) is a proximity search of the same words.
 """
 
 from __future__ import annotations
 
-from whoosh.fields import FieldType
+from whoosh.analysis import Analyzer
 from whoosh.qparser import PhrasePlugin
 from whoosh.qparser.syntax import attach
 from whoosh.query import Phrase, Query, Term
 
 from archivist.core.index.analysis import exact_words
 from archivist.core.index.normalise import is_cjk
-from archivist.core.index.schema import EXACT_FIELDS
+from archivist.core.index.schema import text_analyzer
 from archivist.core.index.scoring import WordOr
+from archivist.core.index.stems import Stem
+
+_STEMMING = text_analyzer()
 
 # A CJK run of up to this many characters is a word (联合国): its bigrams OR-ed, as Lucene's and Elasticsearch's
 # CJK analysis does, and where they stand together (a phrase of them in the exact-form field) it scores again, so
@@ -30,11 +33,11 @@ ALTERNATIVE_BOOST = 0.5
 EXACT_BOOST = 0.3
 
 
-def analysed(field: FieldType, text: str, removestops: bool = True) -> list[tuple[list[str], int, int]]:
+def analysed(analyzer: Analyzer, text: str, removestops: bool = True) -> list[tuple[list[str], int, int]]:
     """The terms of ``text`` in query mode grouped by position: [(alternatives, startchar, endchar)]."""
     groups: list[tuple[list[str], int, int]] = []
     last = None
-    for token in field.tokenize(text, mode="query", positions=True, chars=True, removestops=removestops):
+    for token in analyzer(text, mode="query", positions=True, chars=True, removestops=removestops):
         if token.pos == last and groups:
             if token.text not in groups[-1][0]:
                 groups[-1][0].append(token.text)
@@ -44,16 +47,15 @@ def analysed(field: FieldType, text: str, removestops: bool = True) -> list[tupl
     return groups
 
 
-def word_query(field: FieldType, fieldname: str, text: str, boost: float, removestops: bool,
-               group: type) -> Query | None:
-    """The query of one word of free text: a term, the alternatives of its candidate languages OR-ed, a phrase of
-    a short CJK run's bigrams, or (a word the tokeniser splits, "U.S.-led") its terms in the parser's group."""
-    groups = analysed(field, text, removestops)
+def word_query(fieldname: str, text: str, boost: float, removestops: bool, group: type) -> Query | None:
+    """The query of one word of free text: its stem, the stems of its candidate languages OR-ed, a phrase of a
+    short CJK run's bigrams, or (a word the tokeniser splits, "U.S.-led") its stems in the parser's group."""
+    groups = analysed(_STEMMING, text, removestops)
     if not groups:
         return None
     parts: list[Query] = [
-        Term(fieldname, alternatives[0], boost=boost) if len(alternatives) == 1
-        else WordOr([Term(fieldname, term, boost=1.0 if rank == 0 else ALTERNATIVE_BOOST)
+        _stem(fieldname, alternatives[0], boost) if len(alternatives) == 1
+        else WordOr([_stem(fieldname, term, 1.0 if rank == 0 else ALTERNATIVE_BOOST)
                      for rank, term in enumerate(alternatives)], boost=boost)
         for alternatives, _start, _end in groups
     ]
@@ -61,34 +63,36 @@ def word_query(field: FieldType, fieldname: str, text: str, boost: float, remove
         return _with_exact(parts[0], fieldname, text, boost)
     singles = [alternatives[0] for alternatives, _s, _e in groups if len(alternatives) == 1]
     if len(singles) == len(groups) and all(is_cjk(term[0]) for term in singles) and len(singles) < CJK_WORD:
-        phrase = Phrase(EXACT_FIELDS.get(fieldname, fieldname), singles, boost=boost)  # positions live there
-        return WordOr([phrase, group(parts)])
+        return WordOr([Phrase(fieldname, singles, boost=boost), group(parts)])
     return group(parts)
+
+
+def _stem(fieldname: str, term: str, boost: float) -> Query:
+    """A CJK bigram is its own only form: a plain term."""
+    return Term(fieldname, term, boost=boost) if is_cjk(term[0]) else Stem(fieldname, term, boost=boost)
 
 
 def _with_exact(part: Query, fieldname: str, text: str, boost: float) -> Query:
     """A body word also scores where it occurs exactly as typed (its exact form), a little: of two paragraphs
     holding the word's stem, the one with the very form asked for comes first."""
-    exact_field = EXACT_FIELDS.get(fieldname)
-    if not EXACT_BOOST or fieldname != "body" or exact_field is None:
+    if not EXACT_BOOST or fieldname != "body":
         return part
     words = exact_words(text)
     if len(words) != 1 or is_cjk(words[0][0]):
         return part
-    return WordOr([part, Term(exact_field, words[0], boost=boost * EXACT_BOOST)])
+    return WordOr([part, Term(fieldname, words[0], boost=boost * EXACT_BOOST)])
 
 
 class ExactPhrasePlugin(PhrasePlugin):
-    """Whoosh's phrase syntax; a phrase over title or body searches their exact-form fields."""
+    """Whoosh's phrase syntax, each word analysed as the index analysed it (exact forms, stop words kept)."""
 
     class ExactPhraseNode(PhrasePlugin.PhraseNode):
         def query(self, parser: object) -> Query:
             fieldname = self.fieldname or parser.fieldname  # type: ignore[attr-defined]
-            fieldname = EXACT_FIELDS.get(fieldname, fieldname)
             schema = parser.schema  # type: ignore[attr-defined]
             if not schema or fieldname not in schema or not schema[fieldname].analyzer:
                 return super().query(parser)
-            groups = analysed(schema[fieldname], self.text)
+            groups = analysed(schema[fieldname].analyzer, self.text)
             start = self.textstartchar
             query = Phrase(fieldname, [alternatives[0] for alternatives, _s, _e in groups], slop=self.slop,
                            boost=self.boost, char_ranges=[(start + s, start + e) for _a, s, e in groups])

@@ -22,9 +22,11 @@ from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode
 from whoosh.query import And, CompoundQuery, NullQuery, Or, Query, Term
 
 from archivist.core.index.analysis import query_languages
+from archivist.core.index.forms import Forms
 from archivist.core.index.phrases import ExactPhrasePlugin, word_query
-from archivist.core.index.schema import EXACT_FIELDS, WORDS
+from archivist.core.index.schema import WORD_FIELDS, WORDS
 from archivist.core.index.scoring import CoordOr, WordOr
+from archivist.core.index.stems import stem_forms
 
 log = logging.getLogger("archivist.index")
 
@@ -102,23 +104,22 @@ class WordGroup(OrGroup):
 
 
 class LanguageParser(QueryParser):
-    """Whoosh's parser, but a word that analyses to several terms is read by ``phrases.word_query``: terms at one
-    position (the word in each candidate language) are alternatives, a short CJK run is a phrase of bigrams."""
+    """Whoosh's parser, but a word of title or body is read by ``phrases.word_query``: searched by its stem, the
+    stems of its candidate languages as alternatives, a short CJK run as a phrase of bigrams."""
 
     def term_query(self, fieldname: str, text: str, termclass: type, boost: float = 1.0, tokenize: bool = True,
                    removestops: bool = True) -> Query | None:
         if termclass is not Term or not tokenize or not self.schema or fieldname not in self.schema:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
-        field = self.schema[fieldname]
-        if field.self_parsing() or field.multitoken_query != "default":
+        if fieldname not in WORD_FIELDS:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
-        return word_query(field, fieldname, text, boost, removestops, self.group.qclass)
+        return word_query(fieldname, text, boost, removestops, self.group.qclass)
 
 
 def make_parser(schema: Schema) -> QueryParser:
     """Whoosh's MultifieldParser over title and body, with LanguageParser's words and exact phrases."""
     parser = LanguageParser(None, schema, group=CoordGroup)
-    parser.add_plugin(MultifieldPlugin(["title", "body"], fieldboosts={"title": TITLE_BOOST}, group=WordGroup))
+    parser.add_plugin(MultifieldPlugin(list(WORD_FIELDS), fieldboosts={"title": TITLE_BOOST}, group=WordGroup))
     parser.remove_plugin_class(PhrasePlugin)
     parser.add_plugin(ExactPhrasePlugin())
     parser.add_plugin(FuzzyTermPlugin())
@@ -128,18 +129,14 @@ def make_parser(schema: Schema) -> QueryParser:
     return parser
 
 
-WORD_FIELDS = frozenset({"title", "body", *EXACT_FIELDS.values()})
-
-
 def _is_words(clause: Query) -> bool:
-    """A clause the parser spread over title and body (or their exact forms): a word, phrase, wildcard or fuzzy
-    word of free text."""
+    """A clause the parser spread over title and body: a word, phrase, wildcard or fuzzy word of free text."""
     if isinstance(clause, WordOr):  # made by the parser for a word only
         return True
     if not isinstance(clause, Or):
         return False
     fields = {sub.field() for sub in clause.subqueries}
-    return len(fields) >= 2 and fields <= WORD_FIELDS
+    return len(fields) >= 2 and fields <= set(WORD_FIELDS)
 
 
 def require_filters(query: Query) -> Query:
@@ -163,13 +160,14 @@ def as_free_text(text: str) -> str:
 
 
 def parse_query(schema: Schema, text: str, free_text: bool = False,
-                languages: Mapping[str, Sequence[str]] | None = None) -> Query:
+                languages: Mapping[str, Sequence[str]] | None = None, forms: Forms | None = None) -> Query:
     """Whoosh parses leniently (a syntax error becomes literal words); anything it still chokes on is
     searched as free text, so a query never ends in a traceback.
 
-    ``languages``: the candidate languages of each script (languages.query_candidates) the words are analysed in.
+    ``languages``: the candidate languages of each script (languages.query_candidates) the words are analysed in;
+    ``forms``: the index's forms of each stem (SearchIndex.forms()), which each word's stem expands to.
     """
-    with query_languages(languages):
+    with query_languages(languages), stem_forms(forms):
         return _parse(schema, text, free_text)
 
 

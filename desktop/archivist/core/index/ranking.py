@@ -14,7 +14,7 @@ A query with a part not handled here (``Every``, a phrase with slop, ANDMAYBE…
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from heapq import nlargest
 from itertools import accumulate, chain, compress, repeat
@@ -30,7 +30,8 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from archivist.core.index.postings import EXPANSIONS, length_bytes, postings, read_values
-from archivist.core.index.scoring import CoordOr, WordOr
+from archivist.core.index.scoring import CoordOr, WordOr, bm25_idf
+from archivist.core.index.stems import Stem, stem_frequency
 
 Scores = dict[int, float]
 # The index terms a clause holds wherever it matches, and the documents it matches (for CoordOr's word count).
@@ -56,9 +57,11 @@ def rank(searcher: Searcher, query: Query, limit: int) -> Ranking | None:
     best: list[tuple[float, int]] = []
     total = 0
     norms: dict[str, list[float]] = {}  # the same for every segment
+    frequencies: dict[Stem, int] = {}
     try:
         for subsearcher, offset in searcher.leaf_searchers():
-            matching, scores = SegmentScorer(searcher, subsearcher.reader(), norms).leaders(query, limit)
+            scorer = SegmentScorer(searcher, subsearcher.reader(), norms, frequencies)
+            matching, scores = scorer.leaders(query, limit)
             total += matching
             best = nlargest(limit, chain(best, _best(scores, limit, offset)))
     except Unsupported:
@@ -118,13 +121,15 @@ def _added(maps: list[Scores], documents: list[int]) -> map[float]:
 class SegmentScorer:
     """Scores queries over one segment; idf and average lengths come from the whole index, as in Whoosh."""
 
-    def __init__(self, searcher: Searcher, reader: IndexReader, norms: dict[str, list[float]] | None = None) -> None:
+    def __init__(self, searcher: Searcher, reader: IndexReader, norms: dict[str, list[float]] | None = None,
+                 frequencies: dict[Stem, int] | None = None) -> None:
         self.searcher = searcher
         self.reader = reader
         self.weighting: BM25F = searcher.weighting
         self._terms: dict[tuple[str, bytes], Scores] = {}
         self._codes: dict[str, bytes] = {}
         self._norms = {} if norms is None else norms
+        self._frequencies = {} if frequencies is None else frequencies  # of stems, over the whole index
         # Results by query node; the node is kept so its id cannot be reused by another object meanwhile.
         self._memo: dict[int, tuple[Query, Scores]] = {}
 
@@ -174,6 +179,8 @@ class SegmentScorer:
             return self._and(query)  # type: ignore[arg-type]
         if kind is Phrase:
             return self._phrase(query)  # type: ignore[arg-type]
+        if kind is Stem:
+            return self._stem(query)  # type: ignore[arg-type]
         if _expands(query):
             return self._multiterm(query)  # type: ignore[arg-type]
         if isinstance(query, NumericRange) and kind.matcher is NumericRange.matcher:
@@ -206,13 +213,40 @@ class SegmentScorer:
             return {}
         if not self.searcher.schema[fieldname].scorable:
             return dict(zip(found.ids, found.weights, strict=True))  # WeightScorer: the weight is the score
-        # BM25FScorer: idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * length / average))), in that order.
-        idf = self.searcher.idf(fieldname, btext)
+        return self._bm25(fieldname, found.ids, found.weights, self.searcher.idf(fieldname, btext))
+
+    def _stem(self, query: Stem) -> Scores:
+        """The stem's forms scored as one term: their frequencies added up per document, with the idf of the
+        documents holding any of them (as a stemmed index would have scored the stem)."""
+        fieldname = query.fieldname
+        if fieldname not in self.searcher.schema:
+            return {}
+        found = [postings(self.reader, fieldname, form) for form in self._expansions(query)]
+        found = [each for each in found if each.ids]
+        if not found:
+            return {}
+        if len(found) == 1:
+            ids, weights = found[0].ids, found[0].weights
+        else:
+            frequencies: dict[int, float] = {}
+            for each in sorted(found, key=lambda postings: len(postings.ids), reverse=True):
+                frequencies.update(zip(each.ids, map(add, map(frequencies.get, each.ids, repeat(0.0)), each.weights),
+                                       strict=True))
+            ids, weights = list(frequencies), list(frequencies.values())
+        idf = bm25_idf(self.searcher.get_parent().doc_count_all(), self._stem_frequency(query))
+        return _boosted(self._bm25(fieldname, ids, weights, idf), query.boost)
+
+    def _stem_frequency(self, query: Stem) -> int:
+        if query not in self._frequencies:
+            self._frequencies[query] = stem_frequency(self.searcher, query)
+        return self._frequencies[query]
+
+    def _bm25(self, fieldname: str, ids: Sequence[int], weights: Sequence[float], idf: float) -> Scores:
+        """BM25FScorer: idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * length / average))), in that order."""
         codes, norms = self._length_norms(fieldname)
-        weights = found.weights
-        lengths = map(norms.__getitem__, map(codes.__getitem__, found.ids))
+        lengths = map(norms.__getitem__, map(codes.__getitem__, ids))
         ratios = map(truediv, map(mul, weights, repeat(self.weighting.K1 + 1)), map(add, weights, lengths))
-        return dict(zip(found.ids, map(mul, repeat(idf), ratios), strict=True))
+        return dict(zip(ids, map(mul, repeat(idf), ratios), strict=True))
 
     def _length_norms(self, fieldname: str) -> tuple[bytes, list[float]]:
         """Each document's length code, and K1 * ((1 - B) + B * length / average) for each of the 256 codes."""
@@ -343,6 +377,9 @@ class SegmentScorer:
             words = [query.text] if kind is Term else query.words  # type: ignore[attr-defined]
             field = self.searcher.schema[query.fieldname]  # type: ignore[attr-defined]
             return [(frozenset(field.to_bytes(word) for word in words), documents)]
+        if kind is Stem:  # one word, whichever of its forms a document holds
+            documents = self.scores(query)
+            return [(frozenset([query.text.encode("utf-8")]), documents)] if documents else []  # type: ignore[attr-defined]
         if kind in (Or, CoordOr, WordOr):
             return [part for sub in query.subqueries for part in self.parts(sub)]  # type: ignore[attr-defined]
         if kind is And:

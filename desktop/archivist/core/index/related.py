@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from whoosh.classify import Expander
 from whoosh.query import Or, Term
 from whoosh.searching import Searcher
 
@@ -14,7 +15,10 @@ from archivist.core.index.index import SearchIndex
 from archivist.core.index.matching import TermMatcher, find_matches
 from archivist.core.index.postings import postings
 from archivist.core.index.ranking import rank
+from archivist.core.index.schema import text_analyzer
 from archivist.core.index.stemmers import SCRIPT_OF_LANGUAGE
+
+_STEMMING = text_analyzer()
 
 KEY_TERMS = 12
 
@@ -36,8 +40,8 @@ def related_documents(index: SearchIndex, document_id: int, text: str, limit: in
     if docnum is None or not text.strip() or limit <= 0:
         return []
     language = searcher.stored_fields(docnum).get("lang")
-    with document_language(language):  # its words stemmed as the index stemmed them
-        key_terms = searcher.key_terms_from_text("body", text, numterms=KEY_TERMS)
+    with document_language(language):  # its stop words are the document's language's
+        key_terms = _key_terms(searcher, text)
     if not key_terms:
         return []
     query = Or([Term("body", term, boost=weight) for term, weight in key_terms])
@@ -48,6 +52,13 @@ def related_documents(index: SearchIndex, document_id: int, text: str, limit: in
         ordered = [words[term] for term, _weight in key_terms if term in shared]
         hits.append(RelatedHit(int(stored["id"]), stored.get("title", ""), round(float(score or 0), 4), ordered))
     return hits
+
+
+def _key_terms(searcher: Searcher, text: str) -> list[tuple[str, float]]:
+    """Whoosh's more-like-this (Bo1) over the text's words as the index holds them, stop words left out."""
+    expander = Expander(searcher.reader(), "body")
+    expander.add(Counter(token.original for token in _STEMMING(text, keeporiginal=True)).items())
+    return expander.expanded_terms(KEY_TERMS)
 
 
 def _ranked(searcher: Searcher, query: Or, docnum: int, limit: int) -> list[tuple[int, float, set[str]]]:
@@ -78,10 +89,11 @@ def _text(value: object) -> str:
 
 
 def surface_words(text: str, terms: list[str], language: str | None = None) -> dict[str, str]:
-    """The word a reader would recognise for each stemmed term: its most frequent form in ``text``."""
+    """The word a reader would recognise for each key term (a word as the index holds it, normalised): its most
+    frequent form in ``text`` as written."""
     forms: dict[str, Counter[str]] = {term: Counter() for term in terms}
     script = SCRIPT_OF_LANGUAGE.get(language or "")
     languages = {script: [language]} if script and language else None
-    for start, end, term in find_matches(text, TermMatcher(terms, languages=languages)):
+    for start, end, term in find_matches(text, TermMatcher((), languages=languages, words=terms)):
         forms[term][text[start:end].lower()] += 1
     return {term: (counts.most_common(1)[0][0] if counts else term) for term, counts in forms.items()}

@@ -17,18 +17,21 @@ from archivist.core.index.stemmers import ENGLISH_STOP_WORDS
 # 4: no Whoosh spelling fields ("did you mean" reads index/vocabulary.txt), one fused analysis filter.
 # 5: analysis by language (issue 15), exact-form fields for quoted phrases, the language of each document,
 #    host names and file-name titles split into words.
-SCHEMA_VERSION = 5
+# 6: title and body hold the words as written, with positions, and nothing stemmed: a word's search expands to
+#    its stem's forms (forms.py, stems.py). The second, stemmed copy of every text cost 70% more indexing time.
+SCHEMA_VERSION = 6
 
 STOP_WORDS = ENGLISH_STOP_WORDS
-__all__ = ["SCHEMA_VERSION", "STOP_WORDS", "WORDS", "build_schema", "exact_analyzer", "name_analyzer",
-           "text_analyzer"]
+__all__ = ["SCHEMA_VERSION", "STOP_WORDS", "WORDS", "WORD_FIELDS", "build_schema", "exact_analyzer",
+           "name_analyzer", "text_analyzer"]
 
-# Quoted phrases search these instead of the stemmed fields (query.py).
-EXACT_FIELDS = {"title": "exact_title", "body": "exact"}
+# The fields of words: free text searches both, by stem (stems.Stem); quoted phrases, by exact forms.
+WORD_FIELDS = ("title", "body")
 
 
 def text_analyzer() -> LanguageAnalyzer:
-    """Normalise for the script, drop stop words, stem in the document's (or query's) language."""
+    """Normalise for the script, drop stop words, stem in the document's (or query's) language: how a query's
+    words become stems (the index itself holds exact forms)."""
     return LanguageAnalyzer()
 
 
@@ -67,21 +70,17 @@ def name_analyzer() -> NameAnalyzer:
 
 
 def build_schema() -> Schema:
-    analyzer = text_analyzer()
     exact = exact_analyzer()
     names = name_analyzer()
     return Schema(
         id=NUMERIC(int, bits=64, stored=True, unique=True, signed=False),
         # The title's weight over the body is applied at query time (query.TITLE_BOOST), so it can be
         # tuned without rebuilding every index.
-        # No spelling=True: a second, unstemmed copy of the body cost 40% of indexing time. The words
-        # "did you mean" offers are recorded as the analyzer first meets them (index/vocabulary.py).
-        # No positions: phrases and proximity search the exact-form fields (phrases.py).
-        title=TEXT(analyzer=analyzer, stored=True, phrase=False),
-        body=TEXT(analyzer=analyzer, stored=False, phrase=False),
-        # The words as written, with positions: a quoted phrase means those words in that order (issue 15).
-        exact_title=TEXT(analyzer=exact, stored=False, phrase=True),
-        exact=TEXT(analyzer=exact, stored=False, phrase=True),
+        # The words as written, with positions: a quoted phrase means those words in that order (issue 15); a
+        # word of free text expands to its stem's forms, recorded as the analyzer first meets them (forms.py),
+        # which are also the words "did you mean" offers (no spelling=True: a second copy of every text).
+        title=TEXT(analyzer=exact, stored=True, phrase=True),
+        body=TEXT(analyzer=exact, stored=False, phrase=True),
         author=TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
         site=TEXT(analyzer=names, phrase=True, multitoken_query="phrase"),
         site_key=ID(stored=False, sortable=True),

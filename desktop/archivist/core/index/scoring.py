@@ -27,9 +27,12 @@ class ArchivistBM25(BM25F):
 
     def idf(self, searcher: Searcher, fieldname: str, text: bytes) -> float:
         parent = searcher.get_parent()
-        total = parent.doc_count_all()
-        frequency = parent.doc_frequency(fieldname, text)
-        return log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        return bm25_idf(parent.doc_count_all(), parent.doc_frequency(fieldname, text))
+
+
+def bm25_idf(total: int, frequency: int) -> float:
+    """Lucene's BM25 idf of a term in ``frequency`` of ``total`` documents."""
+    return log(1 + (total - frequency + 0.5) / (frequency + 0.5))
 
 
 class WordOr(Or):

@@ -12,18 +12,18 @@ from whoosh.searching import Searcher
 from archivist.core.index.index import SearchIndex
 from archivist.core.index.languages import query_candidates
 from archivist.core.index.matching import TermMatcher, find_matches
+from archivist.core.index.normalise import is_cjk
 from archivist.core.index.postings import EXPANSIONS
 from archivist.core.index.query import parse_query
 from archivist.core.index.ranking import rank
-from archivist.core.index.schema import EXACT_FIELDS
+from archivist.core.index.schema import WORD_FIELDS
 from archivist.core.index.snippets import Snippet, TextsSource, make_snippets
 from archivist.core.index.spelling import suggest
+from archivist.core.index.stems import Stem
 
 log = logging.getLogger("archivist.index")
 
 SORTS = ("relevance", "date", "-date")
-TEXT_FIELDS = ("title", "body")
-EXACT_WORD_FIELDS = tuple(EXACT_FIELDS.values())
 # "Finds nothing or little": below this many hits a corrected query is offered when one exists.
 SUGGEST_BELOW = 3
 
@@ -47,13 +47,15 @@ class SearchResults:
 
 @dataclass(slots=True)
 class QueryWords:
-    """The title/body words of a parsed query: loose words, and exact phrases (sequences of exact forms); the
-    words of a proximity search ("…"~N) are loose words.
+    """The title/body words of a parsed query: stems (any form of them is marked), exact forms (a word typed as
+    a term of its own, a CJK bigram), and exact phrases (sequences of exact forms); the words of a proximity
+    search ("…"~N) are one-word phrases.
 
     Words under a NOT are left out: no hit holds them. Wildcards, prefixes and fuzzy words are kept as queries
-    and expanded to the index terms they match when the matcher is made."""
+    and expanded to the index terms (exact forms) they match when the matcher is made."""
 
     loose: set[str] = field(default_factory=set)
+    exact: set[str] = field(default_factory=set)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     expanding: list[MultiTerm] = field(default_factory=list)
     languages: dict[str, list[str]] | None = None
@@ -70,16 +72,21 @@ class QueryWords:
         if isinstance(query, AndNot):
             self._walk(query.a)
         elif isinstance(query, Phrase):
-            if query.fieldname in EXACT_WORD_FIELDS:
-                # A proximity search's words are marked one by one, as one-word phrases of their exact forms.
-                for phrase in [tuple(query.words)] if query.slop == 1 else [(word,) for word in query.words]:
-                    if phrase not in self.phrases:
-                        self.phrases.append(phrase)
+            if query.fieldname in WORD_FIELDS:
+                # A proximity search's words are marked one by one, as exact forms.
+                if query.slop == 1 and tuple(query.words) not in self.phrases:
+                    self.phrases.append(tuple(query.words))
+                elif query.slop != 1:
+                    self.exact.update(query.words)
+        elif isinstance(query, Stem):
+            if query.fieldname in WORD_FIELDS:
+                self.loose.add(query.text)
         elif isinstance(query, Term):
-            if query.fieldname in TEXT_FIELDS:
-                self.loose.add(str(query.text))
+            if query.fieldname in WORD_FIELDS:
+                text = str(query.text)
+                (self.loose if is_cjk(text[:1]) else self.exact).add(text)  # a CJK bigram is its own stem
         elif isinstance(query, MultiTerm):
-            if query.field() in TEXT_FIELDS:
+            if query.field() in WORD_FIELDS:
                 self.expanding.append(query)
         else:
             for child in query.children():
@@ -96,7 +103,7 @@ class QueryWords:
             for subsearcher, _offset in searcher.leaf_searchers()
             for word in EXPANSIONS.terms(subsearcher.reader(), query)
         }
-        return TermMatcher(self.loose | expanded, self.phrases, self.languages)
+        return TermMatcher(self.loose, self.phrases, self.languages, self.exact | expanded)
 
 
 def run_search(
@@ -116,7 +123,7 @@ def run_search(
     started = time.perf_counter()
     searcher = index.searcher()
     languages = query_candidates(searcher.reader(), text)
-    query = parse_query(searcher.schema, text, free_text, languages)
+    query = parse_query(searcher.schema, text, free_text, languages, index.forms())
     ranked, total = _ranked(searcher, query, max(limit, 1), sort)
     hits = [_hit(searcher, docnum, score, sort) for score, docnum in ranked[: max(limit, 0)]]
     if snippets and hits:
@@ -128,7 +135,7 @@ def run_search(
                 hit.snippets = make_snippets(source[0], source[1], matcher)
     suggestion = None
     if total < SUGGEST_BELOW and not free_text:
-        suggestion = suggest(searcher.reader(), text, index.vocabulary())
+        suggestion = suggest(searcher.reader(), text, index.vocabulary(), index.forms())
     took = (time.perf_counter() - started) * 1000
     return SearchResults(text, total, hits, round(took, 2), suggestion)
 
@@ -160,5 +167,6 @@ def match_spans(index: SearchIndex, text: str, query_text: str) -> list[tuple[in
     and each exact phrase as one match (the reader's marks)."""
     searcher = index.searcher()
     languages = query_candidates(searcher.reader(), query_text)
-    matcher = QueryWords.of(parse_query(searcher.schema, query_text, languages=languages), languages).matcher(searcher)
+    query = parse_query(searcher.schema, query_text, languages=languages, forms=index.forms())
+    matcher = QueryWords.of(query, languages).matcher(searcher)
     return [(start, end) for start, end, _key in find_matches(text, matcher)]

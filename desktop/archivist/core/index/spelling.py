@@ -10,7 +10,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh.reading import IndexReader
 
-from archivist.core.index.schema import text_analyzer
+from archivist.core.index.analysis import exact_words
+from archivist.core.index.forms import Forms
+from archivist.core.index.schema import WORD_FIELDS, text_analyzer
 
 # Quoted phrases and tokens with a field, wildcard or fuzzy mark ("author:x", "kill*", "manbjj~") are left
 # alone; only plain words of letters are checked.
@@ -18,7 +20,6 @@ _TOKEN = re.compile(r'"[^"]*"|[^\s()]+')
 MIN_LENGTH = 3
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
 _ANALYZER = text_analyzer()
-TEXT_FIELDS = ("body", "title")
 MAX_EDITS = 2
 
 
@@ -27,8 +28,14 @@ def _term(word: str) -> str | None:
     return tokens[0] if tokens else None
 
 
-def _known(reader: IndexReader, term: str) -> bool:
-    return any((field, term) in reader for field in TEXT_FIELDS)
+def _known(reader: IndexReader, word: str, forms: Forms) -> bool:
+    """Whether the index holds the word, or another form of its stem."""
+    term = _term(word)
+    if term is None:
+        return True  # a stop word: never corrected
+    written = exact_words(word)
+    candidates = {*forms.get(term, ()), term, *written[:1]}
+    return any((field, form) in reader for field in WORD_FIELDS for form in candidates)
 
 
 @functools.lru_cache(maxsize=4)
@@ -60,11 +67,10 @@ def nearest_word(reader: IndexReader, words: frozenset[str], word: str) -> str |
 
 def _frequency(reader: IndexReader, word: str) -> int:
     """Documents holding ``word``; 0 when only deleted ones do (Whoosh counts those until segments merge)."""
-    term = _term(word)
-    if not term:
-        return 0
-    frequency = sum(reader.doc_frequency(field, term) for field in TEXT_FIELDS)
-    if frequency and reader.has_deletions() and not _live(reader, term):
+    if _term(word) is None:
+        return 0  # a stop word is never offered
+    frequency = sum(reader.doc_frequency(field, word) for field in WORD_FIELDS)
+    if frequency and reader.has_deletions() and not _live(reader, word):
         return 0
     return frequency
 
@@ -73,14 +79,16 @@ def _live(reader: IndexReader, term: str) -> bool:
     return any(
         (field, term) in reader
         and any(not reader.is_deleted(docnum) for docnum in reader.postings(field, term).all_ids())
-        for field in TEXT_FIELDS
+        for field in WORD_FIELDS
     )
 
 
-def suggest(reader: IndexReader, query: str, words: frozenset[str] = frozenset()) -> str | None:
+def suggest(reader: IndexReader, query: str, words: frozenset[str] = frozenset(),
+            forms: Forms | None = None) -> str | None:
     """The query with unknown words corrected, or None when every word is known or nothing is near.
 
-    ``words`` is the index's vocabulary (``SearchIndex.vocabulary()``): the real words suggestions come from.
+    ``words`` is the index's vocabulary (``SearchIndex.vocabulary()``): the real words suggestions come from;
+    ``forms`` the forms of each stem (a word is known when any form of its stem is in the index).
     """
     changed = False
 
@@ -89,8 +97,7 @@ def suggest(reader: IndexReader, query: str, words: frozenset[str] = frozenset()
         word = match.group()
         if not word.isalpha() or len(word) < MIN_LENGTH or word in _OPERATORS:
             return word
-        term = _term(word)
-        if term is None or _known(reader, term):
+        if _known(reader, word, forms or {}):
             return word
         better = nearest_word(reader, words, word)
         if better is None:
