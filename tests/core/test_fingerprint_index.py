@@ -1,0 +1,64 @@
+"""The reuse index's file: fingerprints waiting as JSON, merged before a query, and files older versions wrote."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from archivist.core.compare.fingerprints import fingerprints
+from archivist.core.compare.index import FingerprintIndex
+from tests.conftest import DATA
+
+REUTERS = DATA / "gui" / "reuters"
+
+
+def reuters_texts(count: int) -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(REUTERS.glob("*.txt"))[:count]]
+
+
+def test_fingerprints_put_in_batches_are_all_found_after_merges(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("archivist.core.compare.index.MERGE_ROWS", 100)  # several merges along the way
+    index = FingerprintIndex(tmp_path / "fingerprints.sqlite")
+    texts = reuters_texts(8)
+    prints = [fingerprints(text) for text in texts]
+    for start in range(0, len(texts), 3):
+        index.put([(number + 1, "v1", prints[number]) for number in range(start, min(start + 3, len(texts)))])
+    every = sorted(set().union(*prints))
+    found = index.postings(every)
+    assert found == {value: [number + 1 for number in range(len(texts)) if value in prints[number]]
+                     for value in every}
+    assert index.size() == len(texts)
+
+
+def test_a_document_without_fingerprints_is_still_recorded_as_indexed(tmp_path: Path) -> None:
+    index = FingerprintIndex(tmp_path / "fingerprints.sqlite")
+    index.put([(1, "v1", set())])  # a text of fewer than five words
+    assert index.versions() == {1: "v1"} and index.postings([1, 2]) == {}
+
+
+def test_an_index_file_from_an_older_version_keeps_its_waiting_fingerprints(tmp_path: Path) -> None:
+    """Older files kept waiting fingerprints one a row in ``pending``; they are merged, not lost."""
+    path = tmp_path / "fingerprints.sqlite"
+    text = reuters_texts(1)[0]
+    values = sorted(fingerprints(text))
+    old = sqlite3.connect(path)
+    old.executescript("""
+        CREATE TABLE documents (id INTEGER PRIMARY KEY, version TEXT NOT NULL);
+        CREATE TABLE fingerprints (hash INTEGER NOT NULL, document INTEGER NOT NULL,
+                                   PRIMARY KEY (hash, document)) WITHOUT ROWID;
+        CREATE INDEX fingerprints_document ON fingerprints (document);
+        CREATE TABLE pending (hash INTEGER NOT NULL, document INTEGER NOT NULL);
+        INSERT INTO documents VALUES (7, 'v1');
+    """)
+    with old:
+        old.executemany("INSERT INTO pending VALUES (?, 7)", [(value,) for value in values])
+    old.close()
+    index = FingerprintIndex(path)
+    assert index.postings(values[:3]) == {value: [7] for value in values[:3]}
+    index.remove([7])
+    assert index.postings(values) == {} and index.versions() == {}
+    tables = {name for (name,) in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "pending" not in tables
