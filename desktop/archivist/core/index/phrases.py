@@ -17,7 +17,7 @@ from archivist.core.index.analysis import exact_words
 from archivist.core.index.normalise import is_cjk
 from archivist.core.index.schema import text_analyzer
 from archivist.core.index.scoring import WordOr
-from archivist.core.index.stems import Stem
+from archivist.core.index.stems import FuzzyStem, Stem
 
 _STEMMING = text_analyzer()
 
@@ -67,6 +67,13 @@ def word_query(fieldname: str, text: str, boost: float, removestops: bool, group
     return group(parts)
 
 
+def fuzzy_query(fieldname: str, text: str, boost: float) -> Query:
+    """A fuzzy word (``airstrke~``) of title or body, near the words as written and near their stems."""
+    words = exact_words(text)
+    groups = analysed(_STEMMING, text)
+    return FuzzyStem(fieldname, words[0] if words else text.lower(), groups[0][0][0] if groups else None, boost=boost)
+
+
 def _stem(fieldname: str, term: str, boost: float) -> Query:
     """A CJK bigram is its own only form: a plain term."""
     return Term(fieldname, term, boost=boost) if is_cjk(term[0]) else Stem(fieldname, term, boost=boost)
@@ -108,4 +115,4 @@ class ExactPhrasePlugin(PhrasePlugin):
         return [(self.ExactPhraseTagger(self.expr), 0)]
 
 
-__all__ = ["ExactPhrasePlugin", "word_query"]
+__all__ = ["ExactPhrasePlugin", "fuzzy_query", "word_query"]

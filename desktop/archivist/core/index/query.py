@@ -19,11 +19,11 @@ from whoosh.qparser import (
     QueryParser,
 )
 from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode
-from whoosh.query import And, CompoundQuery, NullQuery, Or, Query, Term
+from whoosh.query import And, CompoundQuery, FuzzyTerm, NullQuery, Or, Query, Term
 
 from archivist.core.index.analysis import query_languages
 from archivist.core.index.forms import Forms
-from archivist.core.index.phrases import ExactPhrasePlugin, word_query
+from archivist.core.index.phrases import ExactPhrasePlugin, fuzzy_query, word_query
 from archivist.core.index.schema import WORD_FIELDS, WORDS
 from archivist.core.index.scoring import CoordOr, WordOr
 from archivist.core.index.stems import stem_forms
@@ -109,6 +109,8 @@ class LanguageParser(QueryParser):
 
     def term_query(self, fieldname: str, text: str, termclass: type, boost: float = 1.0, tokenize: bool = True,
                    removestops: bool = True) -> Query | None:
+        if termclass is FuzzyTerm and fieldname in WORD_FIELDS:
+            return fuzzy_query(fieldname, text, boost)
         if termclass is not Term or not tokenize or not self.schema or fieldname not in self.schema:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         if fieldname not in WORD_FIELDS:

@@ -13,8 +13,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from whoosh.matching import Matcher, NullMatcher, UnionMatcher, WrappingMatcher
-from whoosh.query import MultiTerm
+from whoosh.query import FuzzyTerm, MultiTerm
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -103,6 +105,32 @@ class Stem(MultiTerm):
         return StemMatcher(matchers[0], scorer, self.fieldname, self.text.encode("utf-8"), self.boost)
 
 
+class FuzzyStem(FuzzyTerm):
+    """A fuzzy word (``airstrke~``): the words within ``maxdist`` edits of it as written, and the forms of the stems
+    within ``maxdist`` edits of its stem ("airstrk" → "airstrik": airstrike, airstrikes), as the fuzzy search of a
+    stemmed index found them."""
+
+    def __init__(self, fieldname: str, text: str, stem: str | None, boost: float = 1.0, maxdist: int = 1,
+                 prefixlength: int = 1) -> None:
+        super().__init__(fieldname, text, boost=boost, maxdist=maxdist, prefixlength=prefixlength)
+        self.stem = stem
+        self.forms = _forms.get() or {}
+
+    def _btexts(self, ixreader: IndexReader) -> Iterator[bytes]:
+        found = dict.fromkeys(super()._btexts(ixreader))
+        if self.stem:
+            start = self.stem[: self.prefixlength]
+            stems = [stem for stem, _distance, _key in process.extract(
+                self.stem, self.forms.keys(), scorer=Levenshtein.distance, score_cutoff=self.maxdist, limit=None)
+                if stem.startswith(start)]
+            for stem in stems:
+                for form in self.forms[stem]:
+                    btext = form.encode("utf-8")
+                    if btext not in found and (self.fieldname, btext) in ixreader:
+                        found[btext] = None
+        return iter(found)
+
+
 def stem_frequency(searcher: Searcher, stem: Stem) -> int:
     """Documents of the whole index holding any of the stem's forms (deleted ones counted, as Whoosh counts a
     term's)."""
@@ -147,4 +175,4 @@ class StemMatcher(WrappingMatcher):
         return self.fieldname, self.stem
 
 
-__all__ = ["Stem", "StemMatcher", "forms_of", "stem_forms", "stem_frequency"]
+__all__ = ["FuzzyStem", "Stem", "StemMatcher", "forms_of", "stem_forms", "stem_frequency"]
