@@ -6,13 +6,18 @@ next sentence take the last named source. No speaker: the author's own voice (No
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
+from archivist.core.claims.patterns import trie
 from archivist.core.claims.what import STOP, lemma
 
-_VERB = re.compile(
-    r"(?i:\b(said|says|say|reported|reports|estimates|estimated|estimate|told|announced|stated|states|claimed|claims|"
-    r"added|adds|noted|notes|confirmed|wrote|writes|counted|recorded|believes|put|puts|calculated|calculates|"
-    r"predicted|predicts|forecast|forecasts|warned|warns|testified|admitted|acknowledged|according to)\b)")
+_VERBS = ("said", "says", "say", "reported", "reports", "estimates", "estimated", "estimate", "told", "announced",
+          "stated", "states", "claimed", "claims", "added", "adds", "noted", "notes", "confirmed", "wrote", "writes",
+          "counted", "recorded", "believes", "put", "puts", "calculated", "calculates", "predicted", "predicts",
+          "forecast", "forecasts", "warned", "warns", "testified", "admitted", "acknowledged", "according to")
+_VERB = re.compile(rf"(?i:\b({trie(_VERBS)})\b)")
+_VERB_LOWER = re.compile(rf"\b({trie(_VERBS)})\b")
 # Words that are verbs after a speaker but nouns after a figure or an article ("a government estimate of").
 _NOUN_TOO = frozenset({"estimate", "estimates", "reports", "claims", "forecast", "forecasts", "notes", "put", "puts"})
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|previous|earlier|latest|government|official|industry|its|their|"
@@ -26,12 +31,15 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|being|it)\s*$", re.I
 # ", a UK-based monitoring group," / ", received here," between a speaker and the verb.
 _APPOSITIVE = re.compile(r",\s+[a-z][^,]{0,100},\s*$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-_ADVERBS = re.compile(r"(?:\s+(?:further|also|previously|earlier|later|recently|then|separately|has|have|had|"
-                      r"which|that|who))+\s*$", re.IGNORECASE)
+_ADVERB_WORDS = r"further|also|previously|earlier|later|recently|then|separately|has|have|had|which|that|who"
+_ADVERBS = re.compile(rf"(?:\s+(?:{_ADVERB_WORDS}))+\s*$", re.IGNORECASE)
+_ADVERB = re.compile(_ADVERB_WORDS, re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:“”\"()]|\bthat\b|\band\b|\bbut\b")
 _AFTER_NAME = re.compile(r"^\s*((?:the\s+|a\s+)?[A-Z][^,.;:()“”\"]{0,80}?)(?=\s+(?:in|on|at|that|to|from|with|"
                          r"when|after|on|,)\b|[,.;:]|$)")
 # A sentence opening with a pronoun and a modal goes on with what the sentence before reported.
+_CURLY_QUOTE = re.compile("[“”]")
+_ACCORDING_TO = re.compile(r"\s*([^,.;:()“”\"]{2,80})")
 _CONTINUES = re.compile(r"\s*(?:He|She|It|They)\s+(?:would|will|could|might|may|should|had|has|have)\b")
 GENERIC = frozenset({"report", "statement", "letter", "ministry", "agency", "group", "official", "spokesman",
                      "spokeswoman", "spokesperson", "source", "it", "he", "she", "they", "document", "study",
@@ -57,14 +65,18 @@ def is_generic(source: str) -> bool:
 
 def _subject_before(before: str) -> str | None:
     """The speaker written just before the verb: the last clause, with appositives and adverbs left out."""
-    if _PASSIVE_BEFORE.search(before):
+    # The patterns anchored at the end are tried only where they can match: from each position of a long
+    # sentence they cost more than all the rest (the results are the same).
+    if _PASSIVE_BEFORE.search(before, max(0, len(before.rstrip()) - 5)):  # its words have at most 5 letters
         return None
     before = before.replace("<", " ").replace(">", " ")  # Reuters marks company names: "<Royal Bank of Canada>"
-    acronym = _ACRONYM_END.search(before)
+    acronym = _ACRONYM_END.search(before) if before.rstrip().endswith(")") else None
     if acronym is not None:
         subject = _subject_before(before[:acronym.start()] + " ")
         return f"{subject} {acronym[1]}" if subject else None
-    before = _ADVERBS.sub("", before.rstrip())
+    before = before.rstrip()
+    if _ADVERB.fullmatch(before.rsplit(None, 1)[-1] if before else ""):  # it ends with an adverb
+        before = _ADVERBS.sub("", before)
     before = _APPOSITIVE.sub("", before)
     parts = _CLAUSE.split(before)
     subject = parts[-1].strip() if parts else ""
@@ -81,29 +93,33 @@ def _subject_before(before: str) -> str | None:
     return " ".join(words)
 
 
+_ESTIMATE_NOUNS = ("estimates", "reports", "figures", "counts", "sources", "tallies")
 # Unnamed but distinct sources: "Other estimates ranged as high as 500 dead", "hospital sources put it at 40".
 _ESTIMATES = re.compile(r"\b((?:other|some|independent|unofficial|earlier|later|latest|local|hospital|opposition|"
                         r"rival|higher|lower)\s+(?:estimates|reports|figures|counts|sources|tallies))\s+"
                         r"(?:ranged|range|put|say|said|gave|give|suggest|suggested|reached)\b", re.IGNORECASE)
 
 
-def sentence_source(sentence: str) -> str | None:
-    """The speaker this sentence names for what it says, or None."""
-    if (estimates := _ESTIMATES.search(sentence)) is not None:
+def sentence_source(sentence: str, lower: str | None = None) -> str | None:
+    """The speaker this sentence names for what it says, or None. ``lower`` is the sentence lower-cased with
+    every character in place and no 'ı' or 'ſ' (which ``(?i)`` reads as i and s), when the caller has it:
+    the patterns then run without ignoring case, three times faster, and find the same."""
+    could_estimate = lower is None or any(noun in lower for noun in _ESTIMATE_NOUNS)
+    if could_estimate and (estimates := _ESTIMATES.search(sentence)) is not None:
         return estimates[1]
-    if (quoted := _QUOTED_AS.search(sentence)) is not None:
+    if "quoted" in sentence and (quoted := _QUOTED_AS.search(sentence)) is not None:
         return " ".join(quoted[1].split())
-    for match in _VERB.finditer(sentence):
-        verb, rest = match[1], sentence[match.end():]
+    for match in _VERB.finditer(sentence) if lower is None else _VERB_LOWER.finditer(lower):
+        verb, rest = sentence[match.start(1):match.end(1)], sentence[match.end():]
         if _NOT_SPEECH_AFTER.match(rest):
             continue
         if verb == "according to":
-            found = re.match(r"\s*([^,.;:()“”\"]{2,80})", rest)
+            found = _ACCORDING_TO.match(rest)
             if found:
                 return found[1].strip()
             continue
         before = sentence[:match.start()]
-        if verb.lower() in _NOUN_TOO and _NOUN_BEFORE.search(before):
+        if verb.lower() in _NOUN_TOO and _NOUN_BEFORE.search(before, max(0, len(before.rstrip()) - 10)):
             continue  # "a previous 15.68 mln estimate", "industry reports": a noun, not a speaker's verb
         if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)):
             return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters
@@ -129,7 +145,12 @@ class Attributor:
         return words[1] in self.last_named.lower().replace("<", " ").replace(">", " ").split()
 
     def source_of(self, sentence: str) -> str | None:
-        source = sentence_source(sentence)
+        """The source of the next sentence."""
+        return self.take(sentence, sentence_source(sentence))
+
+    def take(self, sentence: str, named: str | None) -> str | None:
+        """The source of the next sentence, which names ``named`` itself (its ``sentence_source``)."""
+        source = named
         if source and (is_generic(source) or self._names_again(source)):
             source = self.last_named or source
         elif source:
@@ -141,3 +162,70 @@ class Attributor:
             self.open_quote = sentence.rfind("“") > sentence.rfind("”")
         self.previous = source
         return source
+
+    def restart(self, source: str, open_quote: bool) -> None:
+        """The state after a sentence that names ``source`` itself (see ``names_itself``)."""
+        self.last_named = self.previous = source
+        self.open_quote = open_quote
+
+
+def names_itself(source: str) -> bool:
+    """Whether a sentence naming ``source`` gets it whatever came before: a named, not generic source that
+    cannot be a second mention ("the embassy") of an earlier one."""
+    if not source or is_generic(source):
+        return False
+    words = source.lower().split()
+    return not (len(words) == 2 and words[0] in ("the", "this", "that"))
+
+
+class SentenceSources:
+    """The sources of a text's sentences, worked out only for the sentences asked about and the ones before them
+    that their source can depend on (a generic speaker, a quote going on): back to the last sentence that names
+    its source itself. The same answers as an ``Attributor`` reading every sentence in order, for less: in news,
+    most sentences hold no figure, and most that hold none name no speaker either."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], lower: str | None = None) -> None:
+        self.text, self.spans = text, spans
+        self.attributor = Attributor()
+        self.read = 0  # sentences before this one have been read in order (or skipped past a restart)
+        self.sources: dict[int, str | None] = {}
+        self.named: dict[int, str | None] = {}
+        starts = [start for start, _end in spans]
+        self.lower = text.lower() if lower is None else lower
+        # The lower-cased text is read in place of the text when it finds the same (see sentence_source).
+        self.use_lower = len(self.lower) == len(text) and "ı" not in text and "ſ" not in text
+        self.quotes: dict[int, bool] = {}  # sentence → whether a curly quote is open after it
+        for quote in _CURLY_QUOTE.finditer(text):
+            index = bisect_right(starts, quote.start()) - 1
+            if index >= 0 and quote.start() < spans[index][1] and index not in self.quotes:
+                sentence = text[spans[index][0]:spans[index][1]]
+                self.quotes[index] = sentence.rfind("“") > sentence.rfind("”")
+
+    def _named(self, index: int) -> str | None:
+        if index not in self.named:
+            start, end = self.spans[index]
+            self.named[index] = sentence_source(self.text[start:end],
+                                                self.lower[start:end] if self.use_lower else None)
+        return self.named[index]
+
+    def _open_quote_after(self, index: int) -> bool:
+        quoted = [number for number in self.quotes if number <= index]
+        return self.quotes[max(quoted)] if quoted else False
+
+    def source_at(self, index: int) -> str | None:
+        """The source of sentence ``index`` (cheapest when asked in the order of the text)."""
+        if index in self.sources:
+            return self.sources[index]
+        if index < self.read:  # skipped on the way to a later sentence: read again from the start
+            self.attributor, self.read = Attributor(), 0
+        for back in range(index, self.read - 1, -1):  # this sentence first: most name their source
+            named = self._named(back)
+            if named is not None and names_itself(named):
+                self.attributor.restart(named, self._open_quote_after(back))
+                self.sources[back], self.read = named, back + 1
+                break
+        for number in range(self.read, index + 1):
+            start, end = self.spans[number]
+            self.sources[number] = self.attributor.take(self.text[start:end], self._named(number))
+        self.read = index + 1
+        return self.sources[index]

@@ -14,21 +14,24 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from archivist.core.claims.attribution import Attributor, source_key
+from archivist.core.claims.attribution import SentenceSources, source_key
 from archivist.core.claims.exclusions import duration_unit, not_a_claim
-from archivist.core.claims.figures import Figure, find_figures
+from archivist.core.claims.figures import Figure, find_figures, lower_text
+from archivist.core.claims.patterns import trie
 from archivist.core.claims.sentences import Sentences, page_at
 from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, QUALIFIERS
-from archivist.core.claims.what import EVENTS, STOP, What, describe, tokens
+from archivist.core.claims.what import EVENTS, STOP, SentenceTokens, What, describe
 
 log = logging.getLogger("archivist.claims")
-_QUALIFIER = re.compile(rf"\b({'|'.join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))})"
-                        r"[\s“\"‘'(]*$", re.IGNORECASE)
+# At most one qualifier can end just before a figure, so a trie of them finds what the longest-first list did.
+_QUALIFIER = re.compile(rf"\b({trie(QUALIFIERS)})[\s“\"‘'(]*$", re.IGNORECASE)
 _ENGLISH = frozenset(["the", "and", "of", "to", "in", "is", "was", "were", "are", "has", "have", "had", "that", "for",
                       "with", "by", "from", "on", "at", "it", "this", "said"])
-_TOTAL = re.compile(r"\b(?:since|so far|to date|in total|total|overall|altogether|cumulative|"
-                    r"between \d{4}|during|campaign|conflict|war|period)\b", re.IGNORECASE)
+_TOTAL_WORDS = ("since", "so far", "to date", "in total", "total", "overall", "altogether", "cumulative", "during",
+                "campaign", "conflict", "war", "period")
+_TOTAL = re.compile(rf"\b(?:{trie(_TOTAL_WORDS)}|between \d{{4}})\b", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z][a-z'-]{4,}")
+_WORD = re.compile(r"\s*\w+")
 # Words every news story uses, which say nothing of what it is about.
 _NOT_TOPICS = STOP | EVENTS.keys() | frozenset({
     "would", "there", "their", "about", "after", "reuter", "reuters", "percent", "million", "billion", "dlrs",
@@ -68,7 +71,7 @@ def is_english(text: str, language: str | None = None) -> bool:
     if language:
         return language.lower().startswith("en")
     words = text[:1500].lower().split()
-    return sum(word in _ENGLISH for word in words) >= max(1, len(words) // 25)
+    return sum(map(_ENGLISH.__contains__, words)) >= max(1, len(words) // 25)
 
 
 def qualifier_of(text: str, figure: Figure) -> str | None:
@@ -96,15 +99,19 @@ def find_claims(text: str, pages: Sequence[tuple[int, str]] = (), language: str 
 
 
 def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | None) -> list[FoundClaim]:
+    lower = lower_text(text)
+    figures = list(find_figures(text, lower))
+    if not figures:  # most prose holds no number at all: nothing more to read
+        return []
     english = is_english(text, language)
     sentences = Sentences(text)
-    attributor = Attributor()
-    sources: dict[int, str | None] = {}
+    sources = SentenceSources(text, sentences.spans, lower) if english else None
     facts: dict[int, tuple[str, str]] = {}
     found: list[FoundClaim] = []
-    topic = topic_words(text) if english else ""
+    topic: list[str] = []  # the document's topic words, worked out at its first claim
     last_end, previous_noun, previous_sentence = -1, "", -1
-    for figure in find_figures(text):
+    words: SentenceTokens | None = None
+    for figure in figures:
         if figure.start < last_end or (not english and figure.in_words):
             continue
         if (duration := duration_unit(text, figure)) is not None:
@@ -113,13 +120,11 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
             continue
         index = sentences.index_at(figure.start)
         start, end = sentences[index]
-        while len(sources) <= index and english:  # attribution reads every sentence in order
-            s_start, s_end = sentences[len(sources)]
-            sources[len(sources)] = attributor.source_of(text[s_start:s_end])
         if index != previous_sentence:
             previous_noun, previous_sentence = "", index
-        what = describe(tokens(text[start:figure.start]), tokens(text[figure.measure_end:end]), figure.unit,
-                        previous_noun) if english else None
+            words = SentenceTokens(text, start, end) if english else None
+        what = describe(words.before(figure.start), words.after(figure.measure_end), figure.unit,
+                        previous_noun) if words is not None else None
         if what is not None and found and found[-1].sentence_start == start and _follows(text, found[-1], figure):
             what = _like_previous(found[-1], figure, what)
         if english and (what is None or not what.key or (figure.in_words and figure.value.lower() == "one"
@@ -127,12 +132,14 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
             continue
         last_end = figure.end
         previous_noun = what.noun if what and what.noun else previous_noun
-        source = sources.get(index)
+        source = sources.source_at(index) if sources is not None else None
+        if english and not topic:
+            topic.append(topic_words(text))
         found.append(FoundClaim(
             figure.value, figure.normalized, figure.high, figure.unit, figure.currency, qualifier_of(text, figure),
             what.phrase if what else "", what.key if what else "", source, source_key(source), figure.start,
             figure.end, start, end, page_at(pages, figure.start),
-            *_sentence_facts(text, start, end, source, facts, topic),
+            *_sentence_facts(text, start, end, source, facts, topic[0] if topic else ""),
         ))
     return found
 
@@ -158,7 +165,7 @@ def _like_previous(previous: FoundClaim, figure: Figure, what: What) -> What:
 
 def _end_of_word(text: str, start: int) -> int:
     """Where the word after ``start`` (and the spaces before it) ends."""
-    found = re.compile(r"\s*\w+").match(text, start)
+    found = _WORD.match(text, start)
     return found.end() if found else start
 
 
@@ -174,9 +181,10 @@ def _sentence_facts(text: str, start: int, end: int, source: str | None,
 def topic_words(text: str, count: int = 6) -> str:
     """The words a document is most about ("ecuador earthquake pipeline"), so that claims in two stories about
     one event can be compared even when their sentences name nothing (wire stories in lower case)."""
-    words = [word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("’", "'"))]
-    words = [word for word in words if word not in _NOT_TOPICS and len(word) > 4]
-    return " ".join(sorted(word for word, _n in Counter(words).most_common(count)))
+    counts = Counter(word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("’", "'")))
+    # Each distinct word is tested once; the counts keep the order of first use, which settles ties as before.
+    kept = Counter({word: n for word, n in counts.items() if word not in _NOT_TOPICS and len(word) > 4})
+    return " ".join(sorted(word for word, _n in kept.most_common(count)))
 
 
 def _context(sentence: str, source: str | None) -> str:

@@ -8,11 +8,13 @@ percentages and measures name theirs before it ("Net profit rose 3.5 pct").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from archivist.core.claims.vocabulary import MEASURES
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*|[^\w\s]")
+_SPACE = re.compile(r"\s")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -81,6 +83,44 @@ def lemma(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
+
+
+class SentenceTokens:
+    """The tokens of one sentence, found once for all the figures in it (a news sentence holds two or three).
+
+    No token holds a space, so the tokens of a part of the sentence are those of the whole sentence that lie in
+    it; where a token crosses the cut ("1,000." cut after "1,000"), the words from the cut to the next space are
+    tokenised on their own, as ``tokens`` would.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        found = list(_TOKEN.finditer(text, start, end))
+        self.words = [match[0] for match in found]
+        self.starts = [match.start() for match in found]
+        self.ends = [match.end() for match in found]
+
+    def before(self, cut: int) -> list[str]:
+        """``tokens(text[start:cut])``."""
+        count = bisect_right(self.ends, cut)
+        if count == len(self.starts) or self.starts[count] >= cut:
+            return self.words[:count]
+        space = cut - 1
+        while space >= self.start and not self.text[space].isspace():  # what re reads as \s
+            space -= 1
+        if space < self.start:
+            return _TOKEN.findall(self.text, self.start, cut)
+        return self.words[:bisect_right(self.ends, space)] + _TOKEN.findall(self.text, space + 1, cut)
+
+    def after(self, cut: int) -> list[str]:
+        """``tokens(text[cut:end])``."""
+        first = bisect_left(self.starts, cut)
+        if not first or self.ends[first - 1] <= cut:
+            return self.words[first:]
+        space = _SPACE.search(self.text, cut, self.end)
+        if space is None:
+            return _TOKEN.findall(self.text, cut, self.end)
+        return _TOKEN.findall(self.text, cut, space.start()) + self.words[bisect_left(self.starts, space.start()):]
 
 
 def _is_word(token: str) -> bool:
