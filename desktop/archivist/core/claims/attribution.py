@@ -129,6 +129,64 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
     return None
 
 
+# Clauses of one sentence that can have speakers of their own: "Police said 30 died, but hospital officials put
+# the toll at 45", "the Red Cross said, while state radio said 95 had died".
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|and|however)\s+|;\s+|\s+(?:but|whereas)\s+")
+
+
+class Clauses:
+    """The clauses of one sentence ``text[start:end]`` and the speaker each names itself, worked out once."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.breaks = [(found.start(), found.end()) for found in _CLAUSE_BREAK.finditer(text, start, end)]
+        self.sources: dict[tuple[int, int], str | None] = {}
+
+    def source_at(self, offset: int) -> str | None:
+        """The speaker named in the clause holding ``offset`` when the sentence joins clauses; None when it has
+        one clause, or the clause names no speaker (or one that stands for a speaker named before) itself."""
+        if not self.breaks:
+            return None
+        clause = (max((stop for begin, stop in self.breaks if stop <= offset), default=self.start),
+                  min((begin for begin, stop in self.breaks if begin >= offset), default=self.end))
+        if clause not in self.sources:
+            source = sentence_source(self.text[clause[0]:clause[1]])
+            if source is not None and (not names_itself(source) or _PRONOUNS & set(source.lower().split())):
+                source = None  # "although he said", "the department said": the speaker named before says it
+            self.sources[clause] = source
+        return self.sources[clause]
+
+
+# The owner of an estimate just before its figure: "the government's 1987 forecast of 2.5 mln", "a government
+# estimate of 1.99 mln", "Airwars' count of 4,734".
+_NOMINAL = re.compile(r"\b([A-Za-z][\w.&-]*)(?:'s|’s|'|’)?\s+(?:\d{4}\s+|own\s+|latest\s+|earlier\s+|"
+                      r"previous\s+|initial\s+|revised\s+|official\s+|preliminary\s+)*"
+                      r"(?:estimate|forecast|figure|count|tally|projection|toll|death\s+toll)s?\s+"
+                      r"(?:of|at|was|is|stood\s+at|put\s+at)\s+(?:[a-z]+\s+){0,3}$")
+_NOT_OWNERS = frozenset({"previous", "earlier", "latest", "official", "initial", "revised", "preliminary", "new",
+                         "final", "own", "first", "second", "current", "original", "independent", "death",
+                         "casualty", "higher", "lower", "conservative", "rough", "other", "unofficial", "minimum",
+                         "maximum", "low", "high", "best", "total", "overall", "average", "mid", "upper", "central",
+                         "year", "month", "week", "growth", "output", "budget", "trade", "price"})
+
+
+_NOMINAL_HINT = re.compile(trie(["estimate", "forecast", "figure", "count", "tally", "projection", "toll"]))
+
+
+def nominal_source(text: str, start: int, offset: int) -> str | None:
+    """Who owns the estimate a figure is given as ("a government estimate of 1.99 mln": "government"), else
+    None; a pronoun or a generic noun ("its estimate") is left to the sentence's speaker."""
+    if _NOMINAL_HINT.search(text, max(start, offset - 90), offset) is None:
+        return None  # the words the pattern needs are not there: most figures
+    found = _NOMINAL.search(text, max(start, offset - 90), offset)
+    if found is None:
+        return None
+    owner = found[1]
+    if owner.lower() in STOP or owner.lower() in _NOT_OWNERS or is_generic(owner):
+        return None
+    return owner
+
+
 class Attributor:
     """Sources for the sentences of one document, read in order (a generic speaker takes the last named one)."""
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from archivist.core.claims.attribution import SentenceSources, source_key
+from archivist.core.claims.attribution import Clauses, SentenceSources, nominal_source, source_key
 from archivist.core.claims.exclusions import duration_unit, not_a_claim
 from archivist.core.claims.figures import Figure, find_figures, lower_text
 from archivist.core.claims.patterns import trie
@@ -111,6 +111,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
     topic: list[str] = []  # the document's topic words, worked out at its first claim
     last_end, previous_noun, previous_sentence = -1, "", -1
     words: SentenceTokens | None = None
+    clauses: Clauses | None = None
     for figure in figures:
         if figure.start < last_end or (not english and figure.in_words):
             continue
@@ -123,16 +124,22 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         if index != previous_sentence:
             previous_noun, previous_sentence = "", index
             words = SentenceTokens(text, start, end) if english else None
+            clauses = Clauses(text, start, end) if english else None
         what = describe(words.before(figure.start), words.after(figure.measure_end), figure.unit,
                         previous_noun) if words is not None else None
         if what is not None and found and found[-1].sentence_start == start and _follows(text, found[-1], figure):
             what = _like_previous(found[-1], figure, what)
+        elif what is not None and found and _refers_back(what) and index - sentences.index_at(found[-1].start) < 2:
+            what = _same_as(found[-1], figure)  # "… below the government's forecast of 2.5 mln"
         if english and (what is None or not what.key or (figure.in_words and figure.value.lower() == "one"
                                                           and not what.noun)):
             continue
         last_end = figure.end
         previous_noun = what.noun if what and what.noun else previous_noun
-        source = sources.source_at(index) if sources is not None else None
+        source = None
+        if sources is not None:
+            source = (nominal_source(text, start, figure.start)
+                      or (clauses.source_at(figure.start) if clauses is not None else None) or sources.source_at(index))
         if english and not topic:
             topic.append(topic_words(text))
         found.append(FoundClaim(
@@ -161,6 +168,22 @@ def _like_previous(previous: FoundClaim, figure: Figure, what: What) -> What:
     if not what.key or what.key == figure.unit:
         return What(previous.what, previous.what_key)
     return what
+
+
+# Nouns that stand for a quantity named before them: "put the number at 20,000", "a government estimate of 1.99".
+_REFERS_BACK = frozenset({"number", "figure", "estimate", "forecast", "projection", "total", "count", "reach",
+                          "level", "prediction"})
+
+
+def _refers_back(what: What) -> bool:
+    return what.key.split(" ", 1)[0] in _REFERS_BACK
+
+
+def _same_as(previous: FoundClaim, figure: Figure) -> What:
+    """What the claim before counts, in its unit when this figure names none ("1.8 mln tonnes … 2.5 mln")."""
+    if figure.unit == "count" and figure.currency is None and previous.unit not in ("count", "percent"):
+        figure.unit, figure.currency = previous.unit, previous.currency
+    return What(previous.what, previous.what_key)
 
 
 def _end_of_word(text: str, start: int) -> int:

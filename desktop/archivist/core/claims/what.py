@@ -195,9 +195,23 @@ def describe(before: list[str], after: list[str], unit: str, previous_noun: str)
         words = noun_before(before) or _after_preposition(after) or noun_after(after)[0]
     event = event or event_near(before, after[len(words):])
     phrase = " ".join(words + ([event] if event else []))
-    key_words = [lemma(words[-1])] if words else []
-    key = " ".join(key_words + ([event] if event else []))
-    return What(phrase, key, words[-1] if words else "")
+    return What(phrase, grouping_key(words[-1] if words else "", event, unit), words[-1] if words else "")
+
+
+# Nouns that name the count of an event's victims: "the death toll", "the toll rose to 30".
+_TOLLS = frozenset({"toll", "tally"})
+
+
+def grouping_key(noun: str, event: str | None, unit: str = "count") -> str:
+    """The key that groups claims about one quantity: the noun's lemma and the event word. Counts of an event
+    that name no one ("95 had died") or name its toll ("the death toll rose to 120") count people, so that
+    they sit beside "30 people were killed" from another source."""
+    head = lemma(noun) if noun else ""
+    if unit == "count" and head in _TOLLS:
+        head, event = "people", event or "killed"
+    elif unit == "count" and not head and event:
+        head = "people"
+    return " ".join(word for word in (head, event) if word)
 
 
 def _measured(before: list[str], after: list[str], unit: str) -> What:
@@ -217,4 +231,4 @@ def query_key(text: str) -> str:
     words = [word for word in tokens(text) if _is_word(word)]
     events = [EVENTS[word.lower()] for word in words if word.lower() in EVENTS]
     nouns = [word for word in words if word.lower() not in EVENTS and word.lower() not in STOP]
-    return " ".join(([lemma(nouns[-1])] if nouns else []) + events[:1])
+    return grouping_key(nouns[-1] if nouns else "", events[0] if events else None)

@@ -1,0 +1,68 @@
+"""Disagreeing figures in one news story: each clause's own speaker, the owner of an estimate, the same event
+counted in other words ("death toll", "95 had died"), and a source revising its own figure."""
+
+from __future__ import annotations
+
+from itertools import count
+
+from archivist.core.claims.conflicts import find_pairs
+from archivist.core.claims.extract import FoundClaim, find_claims
+from archivist.core.claims.records import ClaimRecord
+from archivist.core.claims.what import query_key
+
+
+def _records(found: list[FoundClaim], document_id: int = 1) -> list[ClaimRecord]:
+    ids = count(1)
+    return [ClaimRecord(next(ids), document_id, c.value, c.normalized, c.high, c.unit, c.currency, c.qualifier,
+                        c.what, c.what_key, c.source, c.source_key, c.start, c.end, c.sentence_start,
+                        c.sentence_end, c.page, c.scope, c.context) for c in found]
+
+
+def _conflicts(text: str) -> set[tuple[str, str]]:
+    records = _records(find_claims(text, language="en"))
+    values = {record.id: record.value for record in records}
+    return {(values[pair.first], values[pair.second]) for pair in find_pairs(records) if pair.kind == "conflict"}
+
+
+def test_each_clause_keeps_its_own_speaker_and_their_counts_conflict() -> None:
+    text = "Police said 30 people were killed, but hospital officials put the death toll at 45."
+    found = find_claims(text, language="en")
+    assert [(c.value, c.source, c.what_key) for c in found] == [
+        ("30", "Police", "people killed"), ("45", "hospital officials", "people killed")]
+    assert _conflicts(text) == {("30", "45")}
+
+
+def test_a_toll_and_a_count_of_the_dead_with_no_noun_are_one_quantity() -> None:
+    text = "The death toll rose to 120, the Red Cross said, while state radio said 95 had died."
+    assert [(c.source, c.what_key) for c in find_claims(text, language="en")] == [
+        ("the Red Cross", "people killed"), ("state radio", "people killed")]
+    assert _conflicts(text) == {("120", "95")}
+    assert query_key("death toll") == query_key("dead") == "people killed"
+
+
+def test_the_owner_of_an_estimate_is_its_source_and_it_counts_what_came_before() -> None:
+    text = ("The embassy estimated Indonesia's calendar 1986 raw sugar production at 1.8 mln tonnes, against a "
+            "government estimate of 1.99 mln.")
+    first, second = find_claims(text, language="en")
+    assert (first.source, second.source) == ("The embassy", "government")
+    assert second.what_key == first.what_key and second.unit == "tonnes"
+    assert _conflicts(text) == {("1.8 mln", "1.99 mln")}
+
+
+def test_the_number_put_by_another_source_counts_the_same_thing() -> None:
+    text = "Unions said 50,000 workers joined the strike, while police put the number at 20,000."
+    assert [(c.source, c.what_key) for c in find_claims(text, language="en")] == [
+        ("Unions", "worker"), ("police", "worker")]
+
+
+def test_a_source_revising_its_own_figure_is_a_revision_not_a_conflict() -> None:
+    text = ("The Red Cross said on Monday 120 people were killed. The Red Cross later said 150 people were "
+            "killed.")
+    records = _records(find_claims(text, language="en"))
+    assert [pair.kind for pair in find_pairs(records)] == ["revision"]
+
+
+def test_a_pronoun_after_although_does_not_become_a_speaker() -> None:
+    text = ("Committee Chairman William Gray said cuts of 40 billion dlrs were needed, although he said the "
+            "deficit could reach 108 billion dlrs.")
+    assert {c.source for c in find_claims(text, language="en")} == {"Committee Chairman William Gray"}
