@@ -35,6 +35,7 @@ from archivist.core.index.documents import IndexDocument, index_entry
 from archivist.core.index.feeder import IndexFeeder
 from archivist.core.ingest import text_state
 from archivist.core.ingest.discovery import Found, discover, hash_file
+from archivist.core.ingest.garbage import fewer_collections
 from archivist.core.ingest.log import ImportRunLog
 from archivist.core.ingest.ocr_run import ocr_documents
 from archivist.core.ingest.workers import Outcome, Reader, needs_workers, open_reader, read_outcome
@@ -168,7 +169,7 @@ class Importer:
                 self.run_log.entry(item.path, "error", item.error)
             self.run_log.write(session)
         self._total = len(files)
-        with self.archive.imports.running():
+        with self.archive.imports.running(), fewer_collections():
             with self._indexer(files) as self._indexing:
                 self._read_all(files)
                 self._flush(final=True)
