@@ -106,9 +106,10 @@ class Stem(MultiTerm):
 
 
 class FuzzyStem(FuzzyTerm):
-    """A fuzzy word (``airstrke~``): the words within ``maxdist`` edits of it as written, and the forms of the stems
-    within ``maxdist`` edits of its stem ("airstrk" → "airstrik": airstrike, airstrikes), as the fuzzy search of a
-    stemmed index found them."""
+    """A fuzzy word (``airstrke~``): the forms of the stems within ``maxdist`` edits of its stem ("airstrk" →
+    "airstrik": airstrike, airstrikes), as the fuzzy search of a stemmed index found them. The recorded stems are
+    far fewer than the words as written and are compared in C (rapidfuzz); a word without a stem (a stop word)
+    is compared with the words as written, as Whoosh does."""
 
     def __init__(self, fieldname: str, text: str, stem: str | None, boost: float = 1.0, maxdist: int = 1,
                  prefixlength: int = 1) -> None:
@@ -117,18 +118,14 @@ class FuzzyStem(FuzzyTerm):
         self.forms = _forms.get() or {}
 
     def _btexts(self, ixreader: IndexReader) -> Iterator[bytes]:
-        found = dict.fromkeys(super()._btexts(ixreader))
-        if self.stem:
-            start = self.stem[: self.prefixlength]
-            stems = [stem for stem, _distance, _key in process.extract(
-                self.stem, self.forms.keys(), scorer=Levenshtein.distance, score_cutoff=self.maxdist, limit=None)
-                if stem.startswith(start)]
-            for stem in stems:
-                for form in self.forms[stem]:
-                    btext = form.encode("utf-8")
-                    if btext not in found and (self.fieldname, btext) in ixreader:
-                        found[btext] = None
-        return iter(found)
+        if not self.stem or not self.forms:
+            return super()._btexts(ixreader)
+        start = self.stem[: self.prefixlength]
+        near = process.extract(self.stem, self.forms.keys(), scorer=Levenshtein.distance,
+                               score_cutoff=self.maxdist, limit=None)
+        found = dict.fromkeys(form.encode("utf-8") for stem, _distance, _key in near if stem.startswith(start)
+                              for form in self.forms[stem])
+        return iter([btext for btext in found if (self.fieldname, btext) in ixreader])
 
 
 def stem_frequency(searcher: Searcher, stem: Stem) -> int:
