@@ -233,7 +233,8 @@ class SegmentScorer:
                 frequencies.update(zip(each.ids, map(add, map(frequencies.get, each.ids, repeat(0.0)), each.weights),
                                        strict=True))
             ids, weights = list(frequencies), list(frequencies.values())
-        idf = bm25_idf(self.searcher.get_parent().doc_count_all(), self._stem_frequency(query))
+        single = len(self.searcher.leaf_searchers()) == 1  # then the documents just merged are the whole index's
+        idf = bm25_idf(self.searcher.get_parent().doc_count_all(), len(ids) if single else self._stem_frequency(query))
         return _boosted(self._bm25(fieldname, ids, weights, idf), query.boost)
 
     def _stem_frequency(self, query: Stem) -> int:
