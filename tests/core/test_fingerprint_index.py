@@ -1,14 +1,17 @@
-"""The reuse index's file: fingerprints waiting as JSON, merged before a query, and files older versions wrote."""
+"""The reuse index: fingerprints that stay the hashes it was built with; waiting as JSON, merged before a query;
+files older versions wrote."""
 
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
 
-from archivist.core.compare.fingerprints import fingerprints
+from archivist.core.compare.fingerprints import fingerprints, shingle_hashes, winnow
 from archivist.core.compare.index import FingerprintIndex
+from archivist.core.compare.tokens import normalised_words
 from tests.conftest import DATA
 
 REUTERS = DATA / "gui" / "reuters"
@@ -62,3 +65,29 @@ def test_an_index_file_from_an_older_version_keeps_its_waiting_fingerprints(tmp_
     assert index.postings(values) == {} and index.versions() == {}
     tables = {name for (name,) in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "pending" not in tables
+
+
+def shingle_by_definition(words: list[str]) -> list[int]:
+    """The fingerprints' hash as first written, one shingle at a time: what every index file holds."""
+    hashes = [zlib.crc32(word.encode("utf-8")) for word in words]
+    result = []
+    for start in range(len(hashes) - 4):
+        value = 0
+        for word_hash in hashes[start : start + 5]:
+            value = (value * 0x100000001B3 + word_hash) % (1 << 62)
+        result.append(value)
+    return result
+
+
+@pytest.mark.parametrize("text", [
+    *reuters_texts(6),
+    *(path.read_text(encoding="utf-8") for path in sorted((DATA / "languages").glob("*-ntrex-*.txt"))[:3]),
+    "", "one", "one two three four", "one two three four five", "Syria’s airstrikes: Müller ﬁnds ½ of ²",
+])
+def test_fingerprints_are_the_hashes_the_index_was_built_with(text: str) -> None:
+    words = normalised_words(text)
+    expected = shingle_by_definition(words)
+    assert shingle_hashes(words) == expected
+    assert fingerprints(text) == winnow(expected)
+    if len(expected) > 4:
+        assert winnow(expected) == {min(expected[start : start + 4]) for start in range(len(expected) - 3)}

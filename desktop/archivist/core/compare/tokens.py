@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")  # a word: a run of letters and digits (fingerprints split texts the same way)
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 
 # Function words: a seed made only of these ("of the", "and it was") says nothing about reuse. They stay in the
@@ -59,7 +59,7 @@ def normalise(word: str) -> str:
 
 def normalised_words(text: str) -> list[str]:
     """The normalised words of ``text`` without offsets (``tokenize(text).words``, a few times faster)."""
-    return [normalise(word) for word in _WORD.findall(text)]
+    return [normalise(word) for word in WORD.findall(text)]
 
 
 def tokenize(text: str) -> Tokens:
@@ -68,7 +68,7 @@ def tokenize(text: str) -> Tokens:
     starts: list[int] = []
     ends: list[int] = []
     sentence_starts: list[bool] = []
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         previous_end = ends[-1] if ends else 0
         sentence_starts.append(not ends or _SENTENCE_END.search(text, previous_end, match.start()) is not None)
         words.append(normalise(match.group()))
