@@ -19,7 +19,8 @@ from archivist.core.index.stemmers import ENGLISH_STOP_WORDS
 #    host names and file-name titles split into words.
 # 6: title and body hold the words as written, with positions, and nothing stemmed: a word's search expands to
 #    its stem's forms (forms.py, stems.py). The second, stemmed copy of every text cost 70% more indexing time.
-SCHEMA_VERSION = 6
+# 7: Arabic proclitics and Ukrainian endings stemmed anew (light_stemming.py): a word's recorded stem changed.
+SCHEMA_VERSION = 7
 
 STOP_WORDS = ENGLISH_STOP_WORDS
 __all__ = ["SCHEMA_VERSION", "STOP_WORDS", "WORDS", "WORD_FIELDS", "build_schema", "exact_analyzer",
