@@ -5,7 +5,9 @@
 Scored against hand labels: the two sample articles (``tests/data/claims/seeds-claims.json``, from
 shared/claims); seven Reuters stories (``heldout-claims.json``) labelled before the extractor was run on
 them, then used to improve it (a development set); and seven more (``fresh-claims.json``) labelled
-afterwards and scored once, with no change made for them. A figure is found when a claim covers the
+afterwards and scored once, with no change made for them; ``heldout2-claims.json``: nine stories in which
+sources disagree about a figure (nine labelled conflicting pairs), labelled and committed before the extractor
+was run on them, scored once. A figure is found when a claim covers the
 labelled position and contains the labelled value; a source is right when one name contains the other
 (case and apostrophes aside); a labelled conflicting pair is flagged when ``find_pairs`` pairs the two
 claims as a conflict.
@@ -108,7 +110,8 @@ def main() -> None:
     for name, labels in (("sample articles", "seeds-claims.json"), ("Reuters development set 1", "heldout-claims.json"),
                          ("Reuters development set 2", "fresh-claims.json"),
                          ("Reuters development set 3", "unseen-claims.json"),
-                         ("Reuters held out (scored once)", "final-claims.json")):
+                         ("Reuters held out (scored once)", "final-claims.json"),
+                         ("Reuters held out 2, sources disagreeing (scored once)", "heldout2-claims.json")):
         print(score(labels).line(name))
 
 
