@@ -4,6 +4,7 @@ files older versions wrote."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 import zlib
 from pathlib import Path
 
@@ -91,3 +92,20 @@ def test_fingerprints_are_the_hashes_the_index_was_built_with(text: str) -> None
     assert fingerprints(text) == winnow(expected)
     if len(expected) > 4:
         assert winnow(expected) == {min(expected[start : start + 4]) for start in range(len(expected) - 3)}
+
+
+def test_puts_in_a_held_block_share_one_connection_and_other_threads_their_own(tmp_path: Path) -> None:
+    index = FingerprintIndex(tmp_path / "fingerprints.sqlite")
+    prints = [fingerprints(text) for text in reuters_texts(3)]
+    seen: dict[str, object] = {}
+    with index.held():
+        index.put([(1, "v1", prints[0])])
+        index.put([(2, "v1", prints[1])])
+        worker = threading.Thread(target=lambda: seen.update(versions=index.versions()))
+        worker.start()
+        worker.join()
+        with index.held():  # nested: the outer block's connection
+            index.put([(3, "v1", prints[2])])
+    assert seen["versions"] == {1: "v1", 2: "v1"}  # committed batch by batch, read from another connection
+    assert FingerprintIndex(tmp_path / "fingerprints.sqlite").versions() == {1: "v1", 2: "v1", 3: "v1"}
+    assert not (tmp_path / "fingerprints.sqlite-wal").exists()  # the last connection closed: checkpointed

@@ -17,7 +17,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 _CHUNK = 1 << 20
 # A team's shared store (issue 19) names the catalogue it belongs to in this file at its root.
@@ -68,6 +68,15 @@ def _syncfs(folder: Path) -> bool:
     return True
 
 
+def _create(path: Path) -> BinaryIO:
+    """A new file at ``path``, its folder made when missing (asking first for every file cost a syscall)."""
+    try:
+        return path.open("xb")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("xb")
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -104,11 +113,10 @@ class Store:
 
     def stage(self, source: Path) -> Staged:
         """Copy ``source`` to a temporary file in the store, hashing as it copies (not yet synced to disk)."""
-        self._tmp.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         tmp = self._tmp / f"{self._prefix}-{next(self._numbers)}"
         try:
-            with source.open("rb") as reader, tmp.open("xb") as writer:
+            with source.open("rb") as reader, _create(tmp) as writer:
                 while chunk := reader.read(_CHUNK):
                     digest.update(chunk)
                     writer.write(chunk)
@@ -163,8 +171,11 @@ class Store:
         if target.is_file():
             staged.path.unlink(missing_ok=True)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged.path, target)
+            try:
+                os.replace(staged.path, target)
+            except FileNotFoundError:  # the first file of its folder (a mkdir for every file cost a syscall)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged.path, target)
         return target
 
     def discard(self, staged: Staged) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -63,6 +64,10 @@ class Comparer:
         return {key: summary.title for key, summary in self.archive.summaries(document_ids).items()}
 
     # -- keeping the reuse index in step -----------------------------------------------------------------
+    def adding(self) -> AbstractContextManager[None]:
+        """A block of ``add_fingerprints`` calls (an import) that share one connection to the reuse index."""
+        return self.index.held()
+
     def add_fingerprints(self, entries: list[Entry]) -> None:
         """Fingerprints of newly imported documents (the importer's extraction workers compute them)."""
         with self.archive.lock.hold():

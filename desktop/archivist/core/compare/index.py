@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -43,9 +44,38 @@ class FingerprintIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._held: sqlite3.Connection | None = None
+        self._holder: int | None = None  # the thread that holds it (sqlite3 connections stay in their thread)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Keep one connection open for this thread's calls until the block ends (an import's batches).
+
+        Closing the last connection to a WAL database checkpoints it and deletes its WAL and shared-memory
+        files, which the next call makes again: per batch of 200 documents that was a third of ``put``.
+        """
+        if self._held is not None:
+            yield
+            return
+        with self._open() as connection:
+            self._held, self._holder = connection, threading.get_ident()
+            try:
+                yield
+            finally:
+                self._held = self._holder = None
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection in a transaction, committed when the block ends."""
+        if self._held is not None and self._holder == threading.get_ident():
+            with self._held:
+                yield self._held
+            return
+        with self._open() as connection, connection:
+            yield connection
+
+    @contextmanager
+    def _open(self) -> Iterator[sqlite3.Connection]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=60)
         try:
@@ -57,7 +87,7 @@ class FingerprintIndex:
             connection.executescript(_SCHEMA)
             with connection:
                 _merge_old_pending(connection)
-                yield connection
+            yield connection
         finally:
             connection.close()
 

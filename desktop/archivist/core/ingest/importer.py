@@ -169,7 +169,7 @@ class Importer:
                 self.run_log.entry(item.path, "error", item.error)
             self.run_log.write(session)
         self._total = len(files)
-        with self.archive.imports.running(), fewer_collections():
+        with self.archive.imports.running(), fewer_collections(), self.archive.compare.adding():
             with self._indexer(files) as self._indexing:
                 self._read_all(files)
                 self._flush(final=True)
