@@ -66,3 +66,32 @@ def test_a_pronoun_after_although_does_not_become_a_speaker() -> None:
     text = ("Committee Chairman William Gray said cuts of 40 billion dlrs were needed, although he said the "
             "deficit could reach 108 billion dlrs.")
     assert {c.source for c in find_claims(text, language="en")} == {"Committee Chairman William Gray"}
+
+
+def test_the_number_of_another_name_counts_what_the_figure_before_counts() -> None:
+    text = ("SATS says that some 13,000 workers are involved in the stoppage, but union leaders put the number of "
+            "strikers closer to 18,000.")
+    found = find_claims(text, language="en")
+    assert [(c.what_key, c.source, c.qualifier) for c in found] == [
+        ("worker", "SATS", "some"), ("worker", "union leaders", "about")]
+    assert _conflicts(text) == {("13,000", "18,000")}
+
+
+def test_a_bare_amount_takes_the_currency_its_quantity_was_last_given_in() -> None:
+    text = ("The figures put total losses for last year at 34 mln guilders. The FNV said the actual losses were "
+            "nearer 17 to 20 mln.")
+    first, second = find_claims(text, language="en")
+    assert (first.what_key, first.currency) == (second.what_key, second.currency) == ("loss", "NLG")
+    assert (second.value, second.normalized, second.high) == ("17 to 20 mln", 17e6, 20e6)
+    assert _conflicts(text) == {("34 mln guilders", "17 to 20 mln")}
+
+
+def test_a_time_phrase_before_a_figure_is_not_what_it_counts() -> None:
+    assert [c.what_key for c in find_claims("Profit for the year rose to 12 mln dlrs.", language="en")] == ["profit"]
+    assert [c.what_key for c in find_claims("Inflation would be around 15 pct in 1986/87.", language="en")] == [
+        "inflation"]
+
+
+def test_killed_and_injured_in_one_clause_are_two_quantities() -> None:
+    found = find_claims("The quake killed one person and injured at least three, authorities said.", language="en")
+    assert [(c.value, c.what_key) for c in found] == [("one", "people killed"), ("three", "people injured")]

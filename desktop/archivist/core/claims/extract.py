@@ -112,6 +112,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
     last_end, previous_noun, previous_sentence = -1, "", -1
     words: SentenceTokens | None = None
     clauses: Clauses | None = None
+    units: dict[str, tuple[str, str | None]] = {}  # the unit each quantity was last given in
     for figure in figures:
         if figure.start < last_end or (not english and figure.in_words):
             continue
@@ -129,12 +130,18 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
                         previous_noun) if words is not None else None
         if what is not None and found and found[-1].sentence_start == start and _follows(text, found[-1], figure):
             what = _like_previous(found[-1], figure, what)
-        elif what is not None and found and _refers_back(what) and index - sentences.index_at(found[-1].start) < 2:
+        elif what is not None and found and (_refers_back(what) or _REFERENCE.search(text, start, figure.start)) \
+                and index - sentences.index_at(found[-1].start) < 2:
             what = _same_as(found[-1], figure)  # "… below the government's forecast of 2.5 mln"
+        if what is not None and figure.unit == "count" and figure.currency is None and what.key in units \
+                and _SCALED.search(figure.value):
+            figure.unit, figure.currency = units[what.key]  # "losses were 17 to 20 mln" after "34 mln guilders"
         if english and (what is None or not what.key or (figure.in_words and figure.value.lower() == "one"
                                                           and not what.noun)):
             continue
         last_end = figure.end
+        if what is not None and what.key and figure.unit not in ("count", "percent"):
+            units[what.key] = (figure.unit, figure.currency)
         previous_noun = what.noun if what and what.noun else previous_noun
         source = None
         if sources is not None:
@@ -173,6 +180,12 @@ def _like_previous(previous: FoundClaim, figure: Figure, what: What) -> What:
 # Nouns that stand for a quantity named before them: "put the number at 20,000", "a government estimate of 1.99".
 _REFERS_BACK = frozenset({"number", "figure", "estimate", "forecast", "projection", "total", "count", "reach",
                           "level", "prediction"})
+
+
+# "put the number of strikers closer to 18,000", "estimate the figure at above 70 pct": the quantity named before.
+_REFERENCE = re.compile(r"\b(?:the|its|their|that)\s+(?:number|figure|total|count|tally)\b(?:\s+of\s+[\w-]+)?"
+                        r"\s+(?:at|to|as|was|is|closer\s+to|nearer|around|about|some)?[^.;,\d]{0,25}$", re.IGNORECASE)
+_SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion|bn)\b", re.IGNORECASE)
 
 
 def _refers_back(what: What) -> bool:

@@ -158,7 +158,9 @@ def _extend(text: str, figure: Figure, factor: float, in_digits: bool) -> None:
     if found and (not found[0].lstrip().startswith("and") or text[:figure.start].lower().endswith("between ")):
         high_factor = SCALES.get((found["scale"] or "").lower(), factor)
         figure.high = float(found["digits"].replace(",", "")) * high_factor
-        if figure.high > figure.normalized and found["digits"] not in ("19", "20"):
+        if found["scale"] and factor == 1.0 and in_digits:  # "17 to 20 mln": the scale is both ends'
+            figure.normalized *= high_factor
+        if figure.high > figure.normalized and (found["digits"] not in ("19", "20") or found["scale"]):
             figure.end += found.end()
             rest = text[figure.end:figure.end + 40]
         else:

@@ -43,7 +43,10 @@ CURRENCY_WORDS = {
     "sterling": ("GBP", 1.0), "pence": ("GBP", 0.01), "euros": ("EUR", 1.0), "euro": ("EUR", 1.0),
     "yen": ("JPY", 1.0), "yuan": ("CNY", 1.0), "francs": ("CHF", 1.0), "marks": ("DEM", 1.0),
     "rupees": ("INR", 1.0), "riyals": ("SAR", 1.0), "lire": ("ITL", 1.0), "roubles": ("RUB", 1.0),
-    "rubles": ("RUB", 1.0), "pesos": ("MXN", 1.0),
+    "rubles": ("RUB", 1.0), "pesos": ("MXN", 1.0), "guilders": ("NLG", 1.0), "guilder": ("NLG", 1.0),
+    "kyats": ("MMK", 1.0), "crowns": ("SEK", 1.0), "kronor": ("SEK", 1.0), "schillings": ("ATS", 1.0),
+    "pesetas": ("ESP", 1.0), "rand": ("ZAR", 1.0), "baht": ("THB", 1.0), "rupiah": ("IDR", 1.0),
+    "ringgit": ("MYR", 1.0), "dinars": ("DZD", 1.0), "shekels": ("ILS", 1.0), "naira": ("NGN", 1.0),
 }
 # A country adjective before "dollars"/"dlrs" names the currency (Reuters: "15 mln Canadian dlrs").
 DOLLAR_COUNTRIES = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
@@ -65,13 +68,15 @@ QUALIFIERS = (
     "at least", "at most", "more than", "less than", "fewer than", "greater than", "close to", "up to",
     "an estimated", "estimated", "approximately", "roughly", "around", "about", "nearly", "almost", "some",
     "over", "under", "just over", "just under", "below", "above", "only", "exactly", "well over",
+    "closer to", "nearer to", "nearer",
 )
 CANONICAL_QUALIFIERS = {
     "a minimum estimate of some": "at least", "a minimum estimate of": "at least", "a minimum of": "at least",
     "no fewer than": "at least", "no less than": "at least", "in excess of": "more than",
     "upwards of": "more than", "greater than": "more than", "well over": "more than", "just over": "more than",
     "a maximum of": "at most", "no more than": "at most", "not more than": "at most", "as many as": "up to",
-    "as much as": "up to", "an estimated": "about", "estimated": "about", "approximately": "about",
+    "as much as": "up to", "an estimated": "about", "closer to": "about", "nearer to": "about",
+    "nearer": "about", "estimated": "about", "approximately": "about",
     "roughly": "about", "around": "about", "close to": "nearly", "just under": "under",
 }
 LOWER_BOUNDS = frozenset({"at least", "more than", "over", "above"})

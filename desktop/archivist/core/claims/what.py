@@ -48,8 +48,10 @@ reached compared with against vs vs. versus for averaged mln bpd dlrs pct billio
 climbed dropped jumped slipped gained lost grew shrank stood ended
 about around nearly almost some over under least at more than less an estimated a the its their his her
 as much many high low most minimum maximum close just well fewer upwards excess roughly approximately only
+would will could should may might can must has have had closer nearer fallen risen grown
 """)
-_IRREGULAR = {"people": "people", "children": "child", "men": "man", "women": "woman", "lives": "life",
+_IRREGULAR = {"people": "people", "person": "people", "persons": "people",
+              "children": "child", "men": "man", "women": "woman", "lives": "life",
               "police": "police", "news": "news", "series": "series", "species": "species", "data": "data"}
 # Participles that end a noun phrase ("two letters sent to the UN").
 _PARTICIPLES = _words("""
@@ -147,8 +149,8 @@ def noun_after(after: list[str]) -> tuple[list[str], str | None]:
 def event_near(before: list[str], after: list[str]) -> str | None:
     """An event word in the clause around the figure: after it first ("were killed"), then before it."""
     for token in after[:6]:
-        if token in (",", ";", ":", "(", ")"):
-            break
+        if token in (",", ";", ":", "(", ")") or token.lower() in ("and", "but", "while"):
+            break  # "killed one person and injured three": what comes after "and" is the next figure's
         if token.lower() in EVENTS:
             return EVENTS[token.lower()]
     for token in reversed(before[-6:]):
@@ -161,15 +163,41 @@ def event_near(before: list[str], after: list[str]) -> str | None:
 
 def noun_before(before: list[str]) -> list[str]:
     """The content words before a figure, skipping its verb, preposition and earlier figures."""
-    index = len(before)
-    while index and (before[index - 1].lower() in _SKIP_BACK or (not _is_word(before[index - 1])
-                     and before[index - 1] not in (";", ":", "."))):
-        index -= 1
+    index = _skip_back(before, len(before))
+    while (after_time := _time_phrase_before(before, index)) != index:  # "profit for the year rose to"
+        index = _skip_back(before, after_time)
     words: list[str] = []
     while index and _is_word(before[index - 1]) and before[index - 1].lower() not in STOP and len(words) < 3:
         words.insert(0, before[index - 1])
         index -= 1
     return words
+
+
+def _skip_back(before: list[str], index: int) -> int:
+    while index and (before[index - 1].lower() in _SKIP_BACK or (not _is_word(before[index - 1])
+                     and before[index - 1] not in (";", ":", "."))):
+        index -= 1
+    return index
+
+
+_TIME_NOUNS = frozenset({"year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "period",
+                         "half", "season", "term", "day", "days"})
+_TIME_WORDS = frozenset({"the", "last", "this", "next", "first", "second", "third", "fourth", "fiscal", "calendar",
+                         "current", "previous", "same", "whole", "full", "coming", "past", "latest", "a"})
+
+
+def _time_phrase_before(before: list[str], index: int) -> int:
+    """Where a time phrase ending at ``index`` starts ("for last year", "in the first quarter", "in 1985"), or
+    ``index`` when there is none: it says when, not what is counted."""
+    end = index
+    if index and (before[index - 1].lower() in _TIME_NOUNS or (before[index - 1][:1].isdigit()
+                                                                 and len(before[index - 1]) == 4)):
+        index -= 1
+        while index and (before[index - 1].lower() in _TIME_WORDS or before[index - 1][:1].isdigit()):
+            index -= 1
+        if index and before[index - 1].lower() in ("for", "in", "during", "over", "of"):
+            return index - 1
+    return end
 
 
 def _after_preposition(after: list[str]) -> list[str]:
@@ -193,6 +221,9 @@ def describe(before: list[str], after: list[str], unit: str, previous_noun: str)
         words = [previous_noun or "people"]
     if not words:
         words = noun_before(before) or _after_preposition(after) or noun_after(after)[0]
+        if words and words[-1].lower() in EVENTS:  # "… and injured at least three": the event, not a noun
+            event = event or EVENTS[words[-1].lower()]
+            words = [previous_noun] if previous_noun else []
     event = event or event_near(before, after[len(words):])
     phrase = " ".join(words + ([event] if event else []))
     return What(phrase, grouping_key(words[-1] if words else "", event, unit), words[-1] if words else "")
