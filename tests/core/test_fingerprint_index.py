@@ -62,10 +62,14 @@ def test_an_index_file_from_an_older_version_keeps_its_waiting_fingerprints(tmp_
     old.close()
     index = FingerprintIndex(path)
     assert index.postings(values[:3]) == {value: [7] for value in values[:3]}
+    other = sorted(fingerprints(reuters_texts(2)[1]))
+    index.put([(7, "v2", set(other))])  # re-extracted: the old fingerprints go, found through the old index
+    assert index.postings(values[:3]) == {} and index.postings(other[:2]) == {value: [7] for value in other[:2]}
     index.remove([7])
-    assert index.postings(values) == {} and index.versions() == {}
+    assert index.postings(values + other) == {} and index.versions() == {}
     tables = {name for (name,) in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "pending" not in tables
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
 
 
 def shingle_by_definition(words: list[str]) -> list[int]:

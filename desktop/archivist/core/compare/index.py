@@ -15,13 +15,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, version TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS fingerprints (hash INTEGER NOT NULL, document INTEGER NOT NULL,
-                                         PRIMARY KEY (hash, document)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS fingerprints_document ON fingerprints (document);
-CREATE TABLE IF NOT EXISTS waiting (document INTEGER NOT NULL, count INTEGER NOT NULL, hashes TEXT NOT NULL);
-"""
+from archivist.core.compare import index_schema
+
 _CHUNK = 900  # under SQLite's limit on bound parameters in one statement
 CACHE_KB = 64 * 1024
 # New fingerprints wait in ``waiting``, one row a document holding them as a JSON array, and are moved into the
@@ -33,8 +28,6 @@ CACHE_KB = 64 * 1024
 MERGE_ROWS = 200_000
 _MERGE = """INSERT OR IGNORE INTO fingerprints
             SELECT value, document FROM waiting, json_each(waiting.hashes) ORDER BY value, document"""
-# Index files written before the fingerprints waited as JSON keep them one a row in ``pending``.
-_OLD_PENDING = "INSERT OR IGNORE INTO fingerprints SELECT hash, document FROM pending ORDER BY hash"
 
 Entry = tuple[int, str, set[int]]  # document id, its text version, its fingerprints
 
@@ -84,9 +77,7 @@ class FingerprintIndex:
             # pages all over the table; SQLite's default 2 MB page cache made them slow past ~20,000 documents.
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute(f"PRAGMA cache_size=-{CACHE_KB}")
-            connection.executescript(_SCHEMA)
-            with connection:
-                _merge_old_pending(connection)
+            index_schema.prepare(connection)
             yield connection
         finally:
             connection.close()
@@ -110,8 +101,9 @@ class FingerprintIndex:
             replaced = _indexed(connection, ids)
             if replaced:
                 _delete_fingerprints(connection, replaced)
-            connection.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?)",
-                                   [(document_id, version) for document_id, version, _hashes in entries])
+            connection.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
+                                   [(document_id, version, index_schema.pack(hashes))
+                                    for document_id, version, hashes in entries])
             connection.executemany("INSERT INTO waiting VALUES (?, ?, ?)", rows)
             if connection.execute("SELECT total(count) FROM waiting").fetchone()[0] >= MERGE_ROWS:
                 _merge(connection)
@@ -151,13 +143,6 @@ def _merge(connection: sqlite3.Connection) -> None:
         connection.execute("DELETE FROM waiting")
 
 
-def _merge_old_pending(connection: sqlite3.Connection) -> None:
-    """Move fingerprints an older Archivist left waiting, one a row, into the keyed table."""
-    if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pending'").fetchone():
-        connection.execute(_OLD_PENDING)
-        connection.execute("DROP TABLE pending")
-
-
 def _indexed(connection: sqlite3.Connection, ids: list[int]) -> list[int]:
     """Those of ``ids`` the index has already (their old fingerprints must go)."""
     found: list[int] = []
@@ -169,8 +154,20 @@ def _indexed(connection: sqlite3.Connection, ids: list[int]) -> list[int]:
 
 
 def _delete_fingerprints(connection: sqlite3.Connection, ids: list[int]) -> None:
+    """Delete documents' fingerprints by the table's key, from the hashes kept on their rows; a document an older
+    version indexed has none there, and its file the index on ``fingerprints.document`` that finds them."""
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        connection.execute(f"DELETE FROM fingerprints WHERE document IN ({marks})", chunk)
+        keys: list[tuple[int, int]] = []
+        unpacked: list[int] = []
+        for document_id, blob in connection.execute(f"SELECT id, hashes FROM documents WHERE id IN ({marks})", chunk):
+            if blob is None:
+                unpacked.append(document_id)
+            else:
+                keys += [(value, document_id) for value in index_schema.unpack(blob)]
+        connection.executemany("DELETE FROM fingerprints WHERE hash = ? AND document = ?", keys)
+        if unpacked:
+            connection.execute(f"DELETE FROM fingerprints WHERE document IN ({','.join('?' * len(unpacked))})",
+                               unpacked)
         connection.execute(f"DELETE FROM waiting WHERE document IN ({marks})", chunk)
