@@ -72,9 +72,7 @@ def score(labels_file: str) -> Score:
     matched: list[list[ClaimRecord | None]] = []
     for number, entry in enumerate(data["articles"]):
         found = find_claims(_text(entry))
-        these = [ClaimRecord(next(ids), number, c.value, c.normalized, c.high, c.unit, c.currency, c.qualifier,
-                             c.what, c.what_key, c.source, c.source_key, c.start, c.end, c.sentence_start,
-                             c.sentence_end, c.page, c.scope, c.context) for c in found]
+        these = [ClaimRecord.stored(c, next(ids), number) for c in found]
         records.append(these)
         starts = [int(gold["char_start"]) for gold in entry["claims"]]
         result.found += len(found)

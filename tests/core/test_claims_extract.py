@@ -38,9 +38,7 @@ def same_source(found: str | None, gold: str | None) -> bool:
 
 
 def records(found: list[FoundClaim], document_id: int, ids: count[int]) -> list[ClaimRecord]:
-    return [ClaimRecord(next(ids), document_id, c.value, c.normalized, c.high, c.unit, c.currency, c.qualifier,
-                        c.what, c.what_key, c.source, c.source_key, c.start, c.end, c.sentence_start,
-                        c.sentence_end, c.page, c.scope, c.context) for c in found]
+    return [ClaimRecord.stored(c, next(ids), document_id) for c in found]
 
 
 def test_sample_articles_recall_and_sources() -> None:

@@ -13,9 +13,7 @@ from archivist.core.claims.what import query_key
 
 def _records(found: list[FoundClaim], document_id: int = 1) -> list[ClaimRecord]:
     ids = count(1)
-    return [ClaimRecord(next(ids), document_id, c.value, c.normalized, c.high, c.unit, c.currency, c.qualifier,
-                        c.what, c.what_key, c.source, c.source_key, c.start, c.end, c.sentence_start,
-                        c.sentence_end, c.page, c.scope, c.context) for c in found]
+    return [ClaimRecord.stored(c, next(ids), document_id) for c in found]
 
 
 def _conflicts(text: str) -> set[tuple[str, str]]:

@@ -43,9 +43,9 @@ _NOT_TOPICS = STOP | EVENTS.keys() | frozenset({
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w’'-]+|\d{4})\b")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FoundClaim:
-    """A claim found in a text, before it has an id or a document."""
+    """A claim found in a text, before it has an id or a document (``records.ClaimRecord`` adds them)."""
 
     value: str
     normalized: float

@@ -2,41 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from archivist.core.catalogue.models import Claim
+from archivist.core.claims.extract import FoundClaim
+
+_FOUND_FIELDS = [found.name for found in fields(FoundClaim)]
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimRecord:
-    """One stored claim; ``start``/``end`` are offsets into the document's text as ``show --json`` gives it."""
+class ClaimRecord(FoundClaim):
+    """One stored claim: a found claim with its id and document; ``start``/``end`` are offsets into the
+    document's text as ``show --json`` gives it."""
 
-    id: int
-    document_id: int
-    value: str
-    normalized: float
-    high: float | None
-    unit: str
-    currency: str | None
-    qualifier: str | None
-    what: str
-    what_key: str
-    source: str | None
-    source_key: str | None
-    start: int
-    end: int
-    sentence_start: int
-    sentence_end: int
-    page: str | None
-    scope: str
-    context: str
+    id: int = field(kw_only=True)
+    document_id: int = field(kw_only=True)
 
     @classmethod
     def of(cls, row: Claim) -> ClaimRecord:
-        return cls(row.id, row.document_id, row.value, row.normalized, row.high, row.unit, row.currency,
-                   row.qualifier, row.what, row.what_key, row.source, row.source_key, row.start, row.end,
-                   row.sentence_start, row.sentence_end, row.page, row.scope, row.context)
+        return cls(*(getattr(row, name) for name in _FOUND_FIELDS), id=row.id, document_id=row.document_id)
+
+    @classmethod
+    def stored(cls, claim: FoundClaim, claim_id: int, document_id: int) -> ClaimRecord:
+        """``claim`` as it is once stored as ``claim_id`` for ``document_id``."""
+        return cls(*(getattr(claim, name) for name in _FOUND_FIELDS), id=claim_id, document_id=document_id)
 
     @property
     def voice(self) -> str:
