@@ -93,3 +93,17 @@ def test_a_time_phrase_before_a_figure_is_not_what_it_counts() -> None:
 def test_killed_and_injured_in_one_clause_are_two_quantities() -> None:
     found = find_claims("The quake killed one person and injured at least three, authorities said.", language="en")
     assert [(c.value, c.what_key) for c in found] == [("one", "people killed"), ("three", "people injured")]
+
+
+def test_an_owners_estimate_of_a_crop_and_a_merchants_harvest_figure_conflict() -> None:
+    text = ("The South African government's maize production estimate of 7.8 mln tonnes is too conservative, "
+            "merchants Kahn and Kahn Pty Ltd said. The company estimated the harvest as high as 8.3 mln tonnes.")
+    first, second = find_claims(text, language="en")
+    assert (first.source, first.what_key) == ("government", "output")
+    assert (second.source, second.what_key) == ("Kahn and Kahn Pty Ltd", "output")
+    assert _conflicts(text) == {("7.8 mln", "8.3 mln")}  # the value as written; "tonnes" is its unit
+
+
+def test_a_price_per_barrel_is_not_a_date_and_barrels_per_day_are_bpd() -> None:
+    found = find_claims("Prices were 13 dlrs/barrel and output 420,000 barrels per day, traders said.", language="en")
+    assert [(c.value, c.unit) for c in found] == [("13 dlrs", "money"), ("420,000", "barrels/day")]

@@ -21,7 +21,8 @@ _VERB_LOWER = re.compile(rf"\b({trie(_VERBS)})\b")
 # Words that are verbs after a speaker but nouns after a figure or an article ("a government estimate of").
 _NOUN_TOO = frozenset({"estimate", "estimates", "reports", "claims", "forecast", "forecasts", "notes", "put", "puts"})
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|previous|earlier|latest|government|official|industry|its|their|"
-                          r"mln|bln|billion|million|pct)|\d)\s*$", re.IGNORECASE)
+                          r"mln|bln|billion|million|pct)|\d|['’]s)\s*$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?:of|for)\b")  # "estimate of 7.8 mln", "forecasts for 1987": nouns
 # "IRNA quoted the commander as saying nine counter-attacks had been repulsed"
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,80}?)\s+as\s+saying\b", re.DOTALL)
 # "the Energy Information Administration (EIA) said": the acronym stays with the name
@@ -34,7 +35,8 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _ADVERB_WORDS = r"further|also|previously|earlier|later|recently|then|separately|has|have|had|which|that|who"
 _ADVERBS = re.compile(rf"(?:\s+(?:{_ADVERB_WORDS}))+\s*$", re.IGNORECASE)
 _ADVERB = re.compile(_ADVERB_WORDS, re.IGNORECASE)
-_CLAUSE = re.compile(r"[,;:“”\"()]|\bthat\b|\band\b|\bbut\b")
+# "and" between two capitalised words joins a name ("Kahn and Kahn", "Food and Agriculture Organisation")
+_CLAUSE = re.compile(r"[,;:“”\"()]|\bthat\b|\band\b(?!\s+[A-Z])|\bbut\b")
 _AFTER_NAME = re.compile(r"^\s*((?:the\s+|a\s+)?[A-Z][^,.;:()“”\"]{0,80}?)(?=\s+(?:in|on|at|that|to|from|with|"
                          r"when|after|on|,)\b|[,.;:]|$)")
 # A sentence opening with a pronoun and a modal goes on with what the sentence before reported.
@@ -43,7 +45,8 @@ _ACCORDING_TO = re.compile(r"\s*([^,.;:()“”\"]{2,80})")
 _CONTINUES = re.compile(r"\s*(?:He|She|It|They)\s+(?:would|will|could|might|may|should|had|has|have)\b")
 GENERIC = frozenset({"report", "statement", "letter", "ministry", "agency", "group", "official", "spokesman",
                      "spokeswoman", "spokesperson", "source", "it", "he", "she", "they", "document", "study",
-                     "survey", "organisation", "organization", "monitor", "observatory", "office", "we"})
+                     "survey", "organisation", "organization", "monitor", "observatory", "office", "we", "company",
+                     "firm", "corporation", "bank", "union"})
 
 
 def source_key(source: str | None) -> str | None:
@@ -119,7 +122,8 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
                 return found[1].strip()
             continue
         before = sentence[:match.start()]
-        if verb.lower() in _NOUN_TOO and _NOUN_BEFORE.search(before, max(0, len(before.rstrip()) - 10)):
+        if verb.lower() in _NOUN_TOO and (_NOUN_BEFORE.search(before, max(0, len(before.rstrip()) - 10))
+                                          or _NOUN_AFTER.match(rest)):
             continue  # "a previous 15.68 mln estimate", "industry reports": a noun, not a speaker's verb
         if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)):
             return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters
@@ -159,7 +163,8 @@ class Clauses:
 
 # The owner of an estimate just before its figure: "the government's 1987 forecast of 2.5 mln", "a government
 # estimate of 1.99 mln", "Airwars' count of 4,734".
-_NOMINAL = re.compile(r"\b([A-Za-z][\w.&-]*)(?:'s|’s|'|’)?\s+(?:\d{4}\s+|own\s+|latest\s+|earlier\s+|"
+_NOMINAL = re.compile(r"\b([A-Za-z][\w.&-]*)(?:(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}?|(?:'|’)?\s+)"
+                      r"(?:\d{4}\s+|own\s+|latest\s+|earlier\s+|"
                       r"previous\s+|initial\s+|revised\s+|official\s+|preliminary\s+)*"
                       r"(?:estimate|forecast|figure|count|tally|projection|toll|death\s+toll)s?\s+"
                       r"(?:of|at|was|is|stood\s+at|put\s+at)\s+(?:[a-z]+\s+){0,3}$")

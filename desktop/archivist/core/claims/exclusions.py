@@ -16,6 +16,8 @@ _YEAR_CONTEXT = re.compile(r"(?:in|since|by|of|until|till|from|before|after|duri
                            r"mid|fiscal|year|the|summer|winter|spring|autumn|fall|calendar|total|its|their|his|her|"
                            r"our|record|'s|’s|-)\s*$", re.IGNORECASE)
 _YEARS = re.compile(r"(?:1[89]\d\d|20\d\d|2100)(?:\s?(?:-|–|to|and)\s?(?:1[89]\d\d|20\d\d|\d\d))?")
+_NUMBER_AFTER = re.compile(r"[:/]\d")
+_NUMBER_BEFORE = re.compile(r"\d[:/]$")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s*,\s*$")
 # A plural noun after "2000" makes it a count ("2000 refugees"), not a year.
 _PLURAL_NOUN = re.compile(r"\s+(?!was\b|has\b|is\b|as\b|this\b|its\b|his\b|plus\b)[a-z]{2,}[^su\W]s\b")
@@ -43,7 +45,8 @@ def is_date_or_time(text: str, figure: Figure, before: str) -> bool:
     before, after = before.lower(), _word_after(text, figure.end).lower()
     if before.rstrip(".") in MONTHS or after.rstrip(".,") in MONTHS:
         return True
-    if text[figure.end:figure.end + 1] in (":", "/") or text[figure.start - 1:figure.start] in (":", "/"):
+    if _NUMBER_AFTER.match(text, figure.end) or _NUMBER_BEFORE.match(text[max(0, figure.start - 2):figure.start]):
+        # "3/4", "10:30", "1986/87"; not "13 dlrs/barrel"
         return True
     unit = after.strip(".,;").removesuffix("s") if after else ""
     return after in TIME_UNITS or unit in TIME_UNITS or after.startswith(("year-old", "-year"))

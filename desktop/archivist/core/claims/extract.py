@@ -20,7 +20,7 @@ from archivist.core.claims.figures import Figure, find_figures, lower_text
 from archivist.core.claims.patterns import trie
 from archivist.core.claims.sentences import Sentences, page_at
 from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, QUALIFIERS
-from archivist.core.claims.what import EVENTS, STOP, SentenceTokens, What, describe
+from archivist.core.claims.what import EVENTS, REFERS_BACK, STOP, SentenceTokens, What, describe, describe_owner
 
 log = logging.getLogger("archivist.claims")
 # At most one qualifier can end just before a figure, so a trie of them finds what the longest-first list did.
@@ -133,6 +133,9 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         elif what is not None and found and (_refers_back(what) or _REFERENCE.search(text, start, figure.start)) \
                 and index - sentences.index_at(found[-1].start) < 2:
             what = _same_as(found[-1], figure)  # "… below the government's forecast of 2.5 mln"
+        elif what is not None and words is not None and _refers_back(what):
+            before = words.before(figure.start)
+            what = describe_owner(before, words.after(figure.measure_end), figure.unit, previous_noun) or what
         if what is not None and figure.unit == "count" and figure.currency is None and what.key in units \
                 and _SCALED.search(figure.value):
             figure.unit, figure.currency = units[what.key]  # "losses were 17 to 20 mln" after "34 mln guilders"
@@ -177,11 +180,6 @@ def _like_previous(previous: FoundClaim, figure: Figure, what: What) -> What:
     return what
 
 
-# Nouns that stand for a quantity named before them: "put the number at 20,000", "a government estimate of 1.99".
-_REFERS_BACK = frozenset({"number", "figure", "estimate", "forecast", "projection", "total", "count", "reach",
-                          "level", "prediction"})
-
-
 # "put the number of strikers closer to 18,000", "estimate the figure at above 70 pct": the quantity named before.
 _REFERENCE = re.compile(r"\b(?:the|its|their|that)\s+(?:number|figure|total|count|tally)\b(?:\s+of\s+[\w-]+)?"
                         r"\s+(?:at|to|as|was|is|closer\s+to|nearer|around|about|some)?[^.;,\d]{0,25}$", re.IGNORECASE)
@@ -189,7 +187,8 @@ _SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion|bn)\b", re.IGNORECA
 
 
 def _refers_back(what: What) -> bool:
-    return what.key.split(" ", 1)[0] in _REFERS_BACK
+    """Whether a figure's quantity is named only as "the number", "a government estimate" (``REFERS_BACK``)."""
+    return what.key.split(" ", 1)[0] in REFERS_BACK
 
 
 def _same_as(previous: FoundClaim, figure: Figure) -> What:

@@ -48,7 +48,7 @@ reached compared with against vs vs. versus for averaged mln bpd dlrs pct billio
 climbed dropped jumped slipped gained lost grew shrank stood ended
 about around nearly almost some over under least at more than less an estimated a the its their his her
 as much many high low most minimum maximum close just well fewer upwards excess roughly approximately only
-would will could should may might can must has have had closer nearer fallen risen grown
+would will could should may might can must has have had closer nearer fallen risen grown average expected
 """)
 _IRREGULAR = {"people": "people", "person": "people", "persons": "people",
               "children": "child", "men": "man", "women": "woman", "lives": "life",
@@ -233,16 +233,37 @@ def describe(before: list[str], after: list[str], unit: str, previous_noun: str)
 _TOLLS = frozenset({"toll", "tally"})
 
 
+# Nouns news uses for one quantity: a crop's "production", "output" and "harvest".
+_SAME_QUANTITY = {"production": "output", "harvest": "output", "crop": "output"}
+# Nouns that stand for a quantity named elsewhere ("a government estimate of 1.99 mln"), and the words after them.
+REFERS_BACK = frozenset({"number", "figure", "estimate", "forecast", "projection", "total", "count", "reach",
+                         "level", "prediction"})
+_LINKS = frozenset({"of", "at", "to", "was", "is", "for"})
+
+
 def grouping_key(noun: str, event: str | None, unit: str = "count") -> str:
     """The key that groups claims about one quantity: the noun's lemma and the event word. Counts of an event
     that name no one ("95 had died") or name its toll ("the death toll rose to 120") count people, so that
     they sit beside "30 people were killed" from another source."""
     head = lemma(noun) if noun else ""
+    head = _SAME_QUANTITY.get(head, head)
     if unit == "count" and head in _TOLLS:
         head, event = "people", event or "killed"
     elif unit == "count" and not head and event:
         head = "people"
     return " ".join(word for word in (head, event) if word)
+
+
+def describe_owner(before: list[str], after: list[str], unit: str, previous_noun: str) -> What | None:
+    """What "the maize production estimate of 7.8 mln tonnes" counts when no quantity was named before it: the
+    words before the estimate; None when there are none."""
+    index = len(before)
+    while index and before[index - 1].lower() in _LINKS:
+        index -= 1
+    if not index or before[index - 1].lower() not in REFERS_BACK:
+        return None
+    what = describe(before[:index - 1], after, unit, previous_noun)
+    return what if what.key else None
 
 
 def _measured(before: list[str], after: list[str], unit: str) -> What:
@@ -254,7 +275,7 @@ def _measured(before: list[str], after: list[str], unit: str) -> What:
         if token not in ("(", ")") and not token[:1].isdigit() and token.lower() not in MEASURES:
             break
     words = noun_before(before)
-    return What(" ".join(words) or unit, lemma(words[-1]) if words else unit)
+    return What(" ".join(words) or unit, grouping_key(words[-1], None, unit) if words else unit)
 
 
 def query_key(text: str) -> str:
