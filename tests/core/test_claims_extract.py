@@ -111,7 +111,7 @@ def test_what_and_qualifiers_of_the_sample_figures() -> None:
     ("Three letters were sent to the council.", "Three", 3.0, "count", None),
     ("Forty-five soldiers were wounded.", "Forty-five", 45.0, "count", None),
     ("Hundreds of families fled the town.", "Hundreds", 200.0, "count", None),
-    ("The pipeline carries 50,000 barrels a day.", "50,000", 50_000.0, "barrels", None),
+    ("The pipeline carries 50,000 barrels a day.", "50,000", 50_000.0, "barrels/day", None),
 ])
 def test_values_are_normalised(text: str, value: str, normalized: float, unit: str, currency: str | None) -> None:
     [claim] = find_claims(text)
