@@ -9,7 +9,7 @@ from pathlib import Path
 
 from archivist.core.archive import Archive
 from archivist.core.index.analysis import LanguageAnalyzer, document_language
-from archivist.core.index.light_stemming import arabic_proclitics, ukrainian_stem
+from archivist.core.index.light_stemming import arabic_proclitics, persian_stem, ukrainian_stem
 from archivist.core.index.stemmers import stop_words
 from tests.conftest import DATA
 
@@ -49,6 +49,16 @@ def test_short_arabic_words_keep_their_letters() -> None:
     assert arabic_proclitics("لمنع") == "لمنع"  # four letters: a lam-initial word as likely as li- + noun
     assert arabic_proclitics("بيت") == "بيت"
     assert terms("العَرَبِيَّة", "ar") == ["عرب"]
+
+
+# -- Persian: one suffix ------------------------------------------------------------------------------------------
+def test_persian_plurals_and_possessives_share_the_noun_s_stem() -> None:
+    # fa/ntrex-nytimes.184860 «تعداد قربانیان سونامی» (the victims): Snowball cut it to «قرب» (near)
+    assert terms("قربانیان", "fa") == ["قرباني"] != terms("قرب", "fa")
+    # «کشورش» (his country, fa/ntrex-rt.com.91337), its plural without a half-space and with Arabic kaf
+    assert terms("کشورش", "fa") == terms("کشور", "fa") == terms("كشورها", "fa") == ["كشور"]
+    assert terms("قدیمی‌ترین", "fa") == [*terms("قدیمی", "fa"), "ترين"]  # the half-space splits the word
+    assert persian_stem("بود") == "بود" and persian_stem("دوستان") == "دوست"
 
 
 # -- Ukrainian: inflectional endings --------------------------------------------------------------------------------

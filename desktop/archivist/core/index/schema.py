@@ -19,7 +19,7 @@ from archivist.core.index.stemmers import ENGLISH_STOP_WORDS
 #    host names and file-name titles split into words.
 # 6: title and body hold the words as written, with positions, and nothing stemmed: a word's search expands to
 #    its stem's forms (forms.py, stems.py). The second, stemmed copy of every text cost 70% more indexing time.
-# 7: Arabic proclitics and Ukrainian endings stemmed anew (light_stemming.py): a word's recorded stem changed.
+# 7: Arabic proclitics, Ukrainian and Persian endings stemmed anew (light_stemming.py): recorded stems changed.
 SCHEMA_VERSION = 7
 
 STOP_WORDS = ENGLISH_STOP_WORDS

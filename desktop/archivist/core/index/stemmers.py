@@ -1,9 +1,10 @@
 """Stemmers and stop words by language: Porter for English (as before), Snowball (PyStemmer) for the others.
 
-Snowball has no Ukrainian stemmer, and its Arabic one mishandles some proclitics: light_stemming.py holds our own
-steps for both. Arabic and Persian stop lists follow the most frequent function words of Lucene's lists; Whoosh
-ships the other lists (NLTK's), completed for French and cut down to the function words for Spanish. A stop list
-holds its words as normalised and, for Latin script, also accent-folded («où» and «ou»).
+Snowball has no Ukrainian stemmer, its Arabic one mishandles some proclitics and its Persian one cuts too deep:
+light_stemming.py holds our own steps for the three. Arabic and Persian stop lists follow the most frequent
+function words of Lucene's lists; Whoosh ships the other lists (NLTK's), completed for French and cut down to the
+function words for Spanish. A stop list holds its words as normalised and, for Latin script, also accent-folded
+(«où» and «ou»).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from whoosh.analysis import STOP_WORDS as WHOOSH_STOP_WORDS
 from whoosh.lang import NoStopWords, stopwords_for_language
 from whoosh.lang.porter import stem as porter_stem
 
-from archivist.core.index.light_stemming import arabic_proclitics, ukrainian_stem
+from archivist.core.index.light_stemming import arabic_proclitics, persian_stem, ukrainian_stem
 from archivist.core.index.normalise import ARABIC, CYRILLIC, GREEK, LATIN, OTHER, fold_latin, normalise
 
 ENGLISH = "en"
@@ -103,6 +104,8 @@ def stemmer(language: str) -> Callable[[str], str] | None:
         return porter_stem  # what the index always used: its relevance figures were tuned on it
     if language == "uk":
         return ukrainian_stem
+    if language == "fa":
+        return persian_stem
     algorithm = SNOWBALL.get(language)
     if algorithm is None:
         return None
