@@ -130,7 +130,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
                         previous_noun) if words is not None else None
         if what is not None and found and found[-1].sentence_start == start and _follows(text, found[-1], figure):
             what = _like_previous(found[-1], figure, what)
-        elif what is not None and found and (_refers_back(what) or _REFERENCE.search(text, start, figure.start)) \
+        elif what is not None and found and (_refers_back(what) or _REFERENCE.search(text, max(start, figure.start - 120), figure.start)) \
                 and index - sentences.index_at(found[-1].start) < 2:
             what = _same_as(found[-1], figure)  # "… below the government's forecast of 2.5 mln"
         elif what is not None and words is not None and _refers_back(what):
