@@ -24,8 +24,10 @@ _STEMMING = text_analyzer()
 # A CJK run of up to this many characters is a word (联合国): its bigrams OR-ed, as Lucene's and Elasticsearch's
 # CJK analysis does, and where they stand together (a phrase of them in the exact-form field) it scores again, so
 # the word itself ranks first. Bigrams alone, or the phrase alone (0.99x FTS5 on the Chinese headline set):
-# both below. A longer run is a sentence without spaces: its bigrams OR-ed.
-CJK_WORD = 4
+# both below. A longer run is a sentence without spaces: its bigrams OR-ed. Up to 4 characters, a stretch of 6-12
+# characters copied from a paragraph (the sentence → paragraph set) came back at 0.99x FTS5; up to 32 (a clause),
+# at 1.02x, the headline and question sets unchanged (benchmarks/multilingual_relevance.py, zh).
+CJK_WORD = 32
 # The weight of a word's term in a less likely candidate language (languages.query_candidates orders them).
 ALTERNATIVE_BOOST = 0.5
 # How much a body word's exact form adds where it occurs as typed: 0.3 raised MAP on Cranfield 0.443 → 0.446, CISI
