@@ -216,10 +216,9 @@ def _sentence_facts(text: str, start: int, end: int, source: str | None,
 def topic_words(text: str, count: int = 6) -> str:
     """The words a document is most about ("ecuador earthquake pipeline"), so that claims in two stories about
     one event can be compared even when their sentences name nothing (wire stories in lower case)."""
-    counts = Counter(word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("’", "'")))
-    # Each distinct word is tested once; the counts keep the order of first use, which settles ties as before.
-    kept = Counter({word: n for word, n in counts.items() if word not in _NOT_TOPICS and len(word) > 4})
-    return " ".join(sorted(word for word, _n in kept.most_common(count)))
+    words = [word.removesuffix("'s") for word in _WORDS.findall(text.lower().replace("’", "'"))]
+    words = [word for word in words if word not in _NOT_TOPICS and len(word) > 4]
+    return " ".join(sorted(word for word, _n in Counter(words).most_common(count)))
 
 
 def _context(sentence: str, source: str | None) -> str:

@@ -32,11 +32,17 @@ def _alternatives(words: object) -> str:
     return "|".join(escaped)
 
 
+def _trie(words: object) -> str:
+    """The words as one letter trie (the same matches as ``_alternatives``, several times faster: these are tried
+    after every number of every text)."""
+    return trie(words, r"\s+")  # type: ignore[arg-type]
+
+
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SIGNS = _alternatives(sign for sign in CURRENCY_SIGNS if not sign.isalpha() and not sign.endswith("."))
 # Figures in digits, with a currency sign or code before them.
 DIGIT_FIGURE = re.compile(rf"(?<![\w.,/=@#$£€¥-])(?P<cur>{_SIGNS}|(?:USD|EUR|GBP|Rs\.?)\s)?\s?(?P<digits>{_DIGITS})")
-_SCALE = re.compile(rf"[\s-]?(?P<scale>{_alternatives(SCALES)})(?![\w])", re.IGNORECASE)
+_SCALE = re.compile(rf"[\s-]?(?P<scale>{_trie(SCALES)})(?![\w])", re.IGNORECASE)
 
 
 _NUMBER_WORDS = [*UNITS, *TENS, "hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens",
@@ -49,11 +55,11 @@ _OF = re.compile(r"\s+of\b")
 _OF_NUMBER = re.compile(rf"\s+of\s+(?:\d|(?:{'|'.join(UNITS)}|{'|'.join(TENS)})\b)")
 _FRACTION = re.compile(rf"-({'|'.join(FRACTIONS)})(?![\w-])")
 _RANGE = re.compile(rf"\s?(?:-|–|to|and)\s?(?:[$£€¥])?(?P<digits>{_DIGITS})(?![\d])"
-                    rf"(?:\s?(?P<scale>{_alternatives(SCALES)})\b)?", re.IGNORECASE)
-_PERCENT = re.compile(rf"\s?(?:{_alternatives(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
-_MONEY = re.compile(rf"[\s-](?:(?P<country>{_alternatives(DOLLAR_COUNTRIES)})\s)?"
-                    rf"(?P<word>{_alternatives(CURRENCY_WORDS)})\b", re.IGNORECASE)
-_MEASURE = re.compile(rf"[\s-]?(?P<word>{_alternatives(MEASURES)})\b", re.IGNORECASE)
+                    rf"(?:\s?(?P<scale>{_trie(SCALES)})\b)?", re.IGNORECASE)
+_PERCENT = re.compile(rf"\s?(?:{_trie(PERCENT_WORDS)})(?![\w])", re.IGNORECASE)
+_MONEY = re.compile(rf"[\s-](?:(?P<country>{_trie(DOLLAR_COUNTRIES)})\s)?"
+                    rf"(?P<word>{_trie(CURRENCY_WORDS)})\b", re.IGNORECASE)
+_MEASURE = re.compile(rf"[\s-]?(?P<word>{_trie(MEASURES)})\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
