@@ -130,7 +130,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
                         previous_noun) if words is not None else None
         if what is not None and found and found[-1].sentence_start == start and _follows(text, found[-1], figure):
             what = _like_previous(found[-1], figure, what)
-        elif what is not None and found and (_refers_back(what) or _REFERENCE.search(text, max(start, figure.start - 120), figure.start)) \
+        elif what is not None and found and (_refers_back(what) or _reference_before(text, start, figure)) \
                 and index - sentences.index_at(found[-1].start) < 2:
             what = _same_as(found[-1], figure)  # "… below the government's forecast of 2.5 mln"
         elif what is not None and words is not None and _refers_back(what):
@@ -184,6 +184,12 @@ def _like_previous(previous: FoundClaim, figure: Figure, what: What) -> What:
 _REFERENCE = re.compile(r"\b(?:the|its|their|that)\s+(?:number|figure|total|count|tally)\b(?:\s+of\s+[\w-]+)?"
                         r"\s+(?:at|to|as|was|is|closer\s+to|nearer|around|about|some)?[^.;,\d]{0,25}$", re.IGNORECASE)
 _SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion|bn)\b", re.IGNORECASE)
+
+
+def _reference_before(text: str, start: int, figure: Figure) -> bool:
+    """Whether "the number of strikers" or "the figure" comes just before ``figure`` (after ``start``); only the
+    last 120 characters are read: searching a long unpunctuated page's whole "sentence" was quadratic."""
+    return _REFERENCE.search(text, max(start, figure.start - 120), figure.start) is not None
 
 
 def _refers_back(what: What) -> bool:
