@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -21,13 +21,11 @@ from archivist.core.catalogue.models import (
     Document,
     DocumentText,
     document_tags,
-    utcnow,
 )
 from archivist.core.catalogue.tags import tag_named
 from archivist.core.claims.extract import FoundClaim
 from archivist.core.claims.storage import claim_rows, insert_claims
 from archivist.core.compare.index import Entry
-from archivist.core.dates import clean_issued
 from archivist.core.extract import Extracted
 from archivist.core.extract.base import ReadOptions
 from archivist.core.extract.limits import Limits
@@ -38,12 +36,11 @@ from archivist.core.ingest.discovery import Found, discover, hash_file
 from archivist.core.ingest.garbage import fewer_collections
 from archivist.core.ingest.log import ImportRunLog
 from archivist.core.ingest.ocr_run import ocr_documents
+from archivist.core.ingest.rows import document_values, tag_names, text_values, transient_documents
 from archivist.core.ingest.workers import Outcome, Reader, needs_workers, open_reader, read_outcome
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback
-from archivist.core.language.detect import detect_language
 from archivist.core.records import DuplicateItem, ImportedItem, ImportErrorItem, ImportResult
 from archivist.core.store import Staged
-from archivist.core.text_version import text_version
 
 if TYPE_CHECKING:
     from archivist.core.archive import Archive
@@ -83,49 +80,6 @@ def prepare(path: Path, sha256: str, limits: Limits | None = None) -> Prepared:
     """Extract one file in this process (no deadline: the importer uses worker processes for that)."""
     outcome = read_outcome(path, limits or Limits())
     return Prepared(path, sha256, extracted=outcome.extracted, error=outcome.error)
-
-
-def document_values(prepared: Prepared) -> dict[str, Any]:
-    """The catalogue columns of an extracted file's document row."""
-    assert prepared.extracted is not None
-    extracted, meta, path = prepared.extracted, prepared.extracted.metadata, prepared.path
-    issued, precision = clean_issued(meta.issued)
-    now = utcnow()
-    return {
-        "sha256": prepared.sha256, "format": extracted.format, "title": (meta.title or path.stem).strip()[:2000],
-        "authors": [name for name in meta.authors if name.strip()], "issued": issued, "issued_precision": precision,
-        "publisher": meta.publisher, "site": meta.site, "url": meta.url,
-        "language": meta.language or detect_language(extracted.text),  # issue 15: what the workers could not tell
-        "source_path": str(path.absolute()), "original_name": path.name, "size": path.stat().st_size,
-        "page_count": len(extracted.pages), "text_version": text_version(extracted.text),
-        "extra": {**catalogue_extra(meta.extra), **({"keywords": meta.keywords} if meta.keywords else {})},  # issue 17
-        "citation_key": None, "citation_key_pinned": False, "csl_type": None, "imported_at": now, "modified_at": now,
-        "text_state": text_state.state_of(extracted),
-    }
-
-
-def catalogue_extra(extra: dict[str, str]) -> dict[str, Any]:
-    """A reader's extra metadata as the catalogue keeps it: a web capture's access date among the CSL fields,
-    where citations read it (``extra["csl"]["accessed"]``, issue 14)."""
-    kept: dict[str, Any] = dict(extra)
-    accessed = kept.pop("accessed", None)
-    if accessed:
-        kept["csl"] = {**kept.get("csl", {}), "accessed": accessed}
-    return kept
-
-
-def text_values(extracted: Extracted) -> dict[str, Any]:
-    return {
-        "text": extracted.text,
-        "pages": [[page.start, page.label] for page in extracted.pages],
-        "headings": [[heading.start, heading.end, heading.level] for heading in extracted.headings],
-        "ocr_pages": extracted.ocr_pages or None,
-    }
-
-
-def tag_names(extracted: Extracted) -> list[str]:
-    """Tags are the user's: a file's own keywords stay keywords (``Document.extra["keywords"]``, issue 17)."""
-    return []
 
 
 class Importer:
@@ -309,7 +263,7 @@ class Importer:
         (py-spy, 10,000 files). The Document objects made afterwards are transient, never added to the session;
         they carry the values to the citation keys, the index and the result.
         """
-        values = [document_values(item) for item in items]
+        values = [document_values(item.path, item.sha256, _extracted(item)) for item in items]
         ids = list(session.scalars(insert(Document).returning(Document.id, sort_by_parameter_order=True), values))
         pairs = list(zip(ids, items, strict=True))
         session.execute(insert(DocumentText), [text_values(_extracted(item)) | {"document_id": i} for i, item in pairs])
@@ -319,7 +273,7 @@ class Importer:
         if tag_rows:
             session.execute(insert(document_tags), tag_rows)
         insert_claims(session, [row for i, item in pairs for row in claim_rows(i, item.claims or [])])  # issue 18
-        documents = [Document(id=doc_id, **value) for doc_id, value in zip(ids, values, strict=True)]
+        documents = transient_documents(ids, values)
         self.archive.citations.key_new_documents(session, documents)
         for item, document, item_names in zip(items, documents, names, strict=True):
             self._to_index.append(index_entry(document, _extracted(item).text, [], item_names))
