@@ -87,6 +87,13 @@ def test_french_questions_lose_articles_pronouns_and_interrogatives_typed_with_o
     assert terms("Où est-il ?", "fr") == terms("Ou est-il ?", "fr") == []
 
 
+def test_french_prepositions_leave_a_question() -> None:
+    # fr.json: «Selon Global Citizen, comment sera la route vers l'objectif ?» («versée» stems as «vers» does)
+    assert terms("Selon Global Citizen, comment sera la route vers l'objectif ?", "fr") == [
+        "global", "citizen", "rout", "object"]
+    assert terms("versée", "fr") == ["vers"] and "vers" in stop_words("fr")
+
+
 def test_spanish_keeps_the_words_a_question_may_share_only_with_its_paragraph() -> None:
     # es/ntrex-rt.com.91335: «Estados Unidos, con su Armada, tiene la capacidad de garantizar …»
     assert terms("con su Armada", "es") == [terms("con", "es")[0], terms("su", "es")[0], terms("Armada", "es")[0]]
