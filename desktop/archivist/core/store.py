@@ -31,6 +31,7 @@ class Staged:
 
     sha256: str
     path: Path
+    size: int = 0  # bytes copied
 
 
 def _fsync(path: Path) -> None:
@@ -115,15 +116,17 @@ class Store:
         """Copy ``source`` to a temporary file in the store, hashing as it copies (not yet synced to disk)."""
         digest = hashlib.sha256()
         tmp = self._tmp / f"{self._prefix}-{next(self._numbers)}"
+        size = 0
         try:
             with source.open("rb") as reader, _create(tmp) as writer:
                 while chunk := reader.read(_CHUNK):
                     digest.update(chunk)
                     writer.write(chunk)
+                    size += len(chunk)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        return Staged(digest.hexdigest(), tmp)
+        return Staged(digest.hexdigest(), tmp, size)
 
     def sync(self, staged: list[Staged]) -> None:
         """Flush staged files to disk, several at once.

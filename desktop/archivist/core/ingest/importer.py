@@ -74,6 +74,7 @@ class Prepared:
     error: str | None = None
     fingerprints: set[int] | None = None
     claims: list[FoundClaim] | None = None
+    size: int = 0  # of the copy stored
 
 
 def prepare(path: Path, sha256: str, limits: Limits | None = None) -> Prepared:
@@ -263,7 +264,7 @@ class Importer:
         (py-spy, 10,000 files). The Document objects made afterwards are transient, never added to the session;
         they carry the values to the citation keys, the index and the result.
         """
-        values = [document_values(item.path, item.sha256, _extracted(item)) for item in items]
+        values = [document_values(item.path, item.sha256, _extracted(item), item.size) for item in items]
         ids = list(session.scalars(insert(Document).returning(Document.id, sort_by_parameter_order=True), values))
         pairs = list(zip(ids, items, strict=True))
         session.execute(insert(DocumentText), [text_values(_extracted(item)) | {"document_id": i} for i, item in pairs])
@@ -300,7 +301,7 @@ class Importer:
                 store.discard(copy)
                 message = "the file changed while it was being imported; import it again"
             else:
-                staged[item.sha256] = copy
+                staged[item.sha256], item.size = copy, copy.size
                 continue
             self._pending_errors.append(ImportErrorItem(str(item.path), message))
         return staged

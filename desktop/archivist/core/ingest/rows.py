@@ -15,8 +15,8 @@ from archivist.core.language.detect import detect_language
 from archivist.core.text_version import text_version
 
 
-def document_values(path: Path, sha256: str, extracted: Extracted) -> dict[str, Any]:
-    """The catalogue columns of an extracted file's document row."""
+def document_values(path: Path, sha256: str, extracted: Extracted, size: int) -> dict[str, Any]:
+    """The catalogue columns of an extracted file's document row (``size``: of the copy stored)."""
     meta = extracted.metadata
     issued, precision = clean_issued(meta.issued)
     now = utcnow()
@@ -25,7 +25,7 @@ def document_values(path: Path, sha256: str, extracted: Extracted) -> dict[str, 
         "authors": [name for name in meta.authors if name.strip()], "issued": issued, "issued_precision": precision,
         "publisher": meta.publisher, "site": meta.site, "url": meta.url,
         "language": meta.language or detect_language(extracted.text),  # issue 15: what the workers could not tell
-        "source_path": str(path.absolute()), "original_name": path.name, "size": path.stat().st_size,
+        "source_path": str(path.absolute()), "original_name": path.name, "size": size,
         "page_count": len(extracted.pages), "text_version": text_version(extracted.text),
         "extra": {**catalogue_extra(meta.extra), **({"keywords": meta.keywords} if meta.keywords else {})},  # issue 17
         "citation_key": None, "citation_key_pinned": False, "csl_type": None, "imported_at": now, "modified_at": now,
