@@ -135,15 +135,20 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
 
 # Clauses of one sentence that can have speakers of their own: "Police said 30 died, but hospital officials put
 # the toll at 45", "the Red Cross said, while state radio said 95 had died".
+_BREAK_WORDS = (";", "but", "while", "whereas", "though", "however")  # or "," and "and": in every break
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|and|however)\s+|;\s+|\s+(?:but|whereas)\s+")
 
 
 class Clauses:
     """The clauses of one sentence ``text[start:end]`` and the speaker each names itself, worked out once."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
-        self.breaks = [(found.start(), found.end()) for found in _CLAUSE_BREAK.finditer(text, start, end)]
+    def __init__(self, text: str, start: int, end: int, lower: str | None = None) -> None:
+        """``lower``: the text lower-cased as ``sentence_source`` may read it, or None."""
+        self.text, self.start, self.end, self.lower = text, start, end, lower
+        sentence = text[start:end]
+        could_break = any(word in sentence for word in _BREAK_WORDS) or ("," in sentence and "and" in sentence)
+        self.breaks = [(found.start(), found.end()) for found in _CLAUSE_BREAK.finditer(text, start, end)] \
+            if could_break else []
         self.sources: dict[tuple[int, int], str | None] = {}
 
     def source_at(self, offset: int) -> str | None:
@@ -154,7 +159,8 @@ class Clauses:
         clause = (max((stop for begin, stop in self.breaks if stop <= offset), default=self.start),
                   min((begin for begin, stop in self.breaks if begin >= offset), default=self.end))
         if clause not in self.sources:
-            source = sentence_source(self.text[clause[0]:clause[1]])
+            lower = self.lower[clause[0]:clause[1]] if self.lower is not None else None
+            source = sentence_source(self.text[clause[0]:clause[1]], lower)
             if source is not None and (not names_itself(source) or _PRONOUNS & set(source.lower().split())):
                 source = None  # "although he said", "the department said": the speaker named before says it
             self.sources[clause] = source

@@ -25,11 +25,13 @@ from archivist.core.claims.what import EVENTS, REFERS_BACK, STOP, SentenceTokens
 log = logging.getLogger("archivist.claims")
 # At most one qualifier can end just before a figure, so a trie of them finds what the longest-first list did.
 _QUALIFIER = re.compile(rf"\b({trie(QUALIFIERS)})[\s“\"‘'(]*$", re.IGNORECASE)
+_QUALIFIER_LOWER = re.compile(rf"\b({trie(QUALIFIERS)})[\s“\"‘'(]*$")
 _ENGLISH = frozenset(["the", "and", "of", "to", "in", "is", "was", "were", "are", "has", "have", "had", "that", "for",
                       "with", "by", "from", "on", "at", "it", "this", "said"])
 _TOTAL_WORDS = ("since", "so far", "to date", "in total", "total", "overall", "altogether", "cumulative", "during",
                 "campaign", "conflict", "war", "period")
 _TOTAL = re.compile(rf"\b(?:{trie(_TOTAL_WORDS)}|between \d{{4}})\b", re.IGNORECASE)
+_TOTAL_LOWER = re.compile(rf"\b(?:{trie(_TOTAL_WORDS)}|between \d{{4}})\b")
 _WORDS = re.compile(r"[a-z][a-z'-]{4,}")
 _WORD = re.compile(r"\s*\w+")
 # Words every news story uses, which say nothing of what it is about.
@@ -74,9 +76,13 @@ def is_english(text: str, language: str | None = None) -> bool:
     return sum(map(_ENGLISH.__contains__, words)) >= max(1, len(words) // 25)
 
 
-def qualifier_of(text: str, figure: Figure) -> str | None:
-    """The qualifier before a figure in a few canonical words ("a minimum of" and "no fewer than": "at least")."""
-    found = _QUALIFIER.search(text, max(0, figure.start - 40), figure.start)
+def qualifier_of(text: str, figure: Figure, lower: str | None = None) -> str | None:
+    """The qualifier before a figure in a few canonical words ("a minimum of" and "no fewer than": "at least");
+    ``lower`` as for ``_sentence_facts``."""
+    if lower is None:
+        found = _QUALIFIER.search(text, max(0, figure.start - 40), figure.start)
+    else:
+        found = _QUALIFIER_LOWER.search(lower, max(0, figure.start - 40), figure.start)
     qualifier = CANONICAL_QUALIFIERS.get(found[1].lower(), found[1].lower()) if found else None
     if qualifier is None and figure.approximate:
         return "approximately"
@@ -111,6 +117,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
     topic: list[str] = []  # the document's topic words, worked out at its first claim
     last_end, previous_noun, previous_sentence = -1, "", -1
     words: SentenceTokens | None = None
+    same_lower = lower if sources is not None and sources.use_lower else None  # see attribution.sentence_source
     clauses: Clauses | None = None
     units: dict[str, tuple[str, str | None]] = {}  # the unit each quantity was last given in
     for figure in figures:
@@ -125,12 +132,12 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         if index != previous_sentence:
             previous_noun, previous_sentence = "", index
             words = SentenceTokens(text, start, end) if english else None
-            clauses = Clauses(text, start, end) if english else None
+            clauses = Clauses(text, start, end, same_lower) if sources is not None else None
         what = describe(words.before(figure.start), words.after(figure.measure_end), figure.unit,
                         previous_noun) if words is not None else None
         if what is not None and found and found[-1].sentence_start == start and _follows(text, found[-1], figure):
             what = _like_previous(found[-1], figure, what)
-        elif what is not None and found and (_refers_back(what) or _reference_before(text, start, figure)) \
+        elif what is not None and found and (_refers_back(what) or _reference_before(text, lower, start, figure)) \
                 and index - sentences.index_at(found[-1].start) < 2:
             what = _same_as(found[-1], figure)  # "… below the government's forecast of 2.5 mln"
         elif what is not None and words is not None and _refers_back(what):
@@ -153,10 +160,11 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         if english and not topic:
             topic.append(topic_words(text))
         found.append(FoundClaim(
-            figure.value, figure.normalized, figure.high, figure.unit, figure.currency, qualifier_of(text, figure),
+            figure.value, figure.normalized, figure.high, figure.unit, figure.currency,
+            qualifier_of(text, figure, same_lower),
             what.phrase if what else "", what.key if what else "", source, source_key(source), figure.start,
             figure.end, start, end, page_at(pages, figure.start),
-            *_sentence_facts(text, start, end, source, facts, topic[0] if topic else ""),
+            *_sentence_facts(text, start, end, source, facts, topic[0] if topic else "", same_lower),
         ))
     return found
 
@@ -183,13 +191,18 @@ def _like_previous(previous: FoundClaim, figure: Figure, what: What) -> What:
 # "put the number of strikers closer to 18,000", "estimate the figure at above 70 pct": the quantity named before.
 _REFERENCE = re.compile(r"\b(?:the|its|their|that)\s+(?:number|figure|total|count|tally)\b(?:\s+of\s+[\w-]+)?"
                         r"\s+(?:at|to|as|was|is|closer\s+to|nearer|around|about|some)?[^.;,\d]{0,25}$", re.IGNORECASE)
+_REFERENCE_NOUNS = ("number", "figure", "total", "count", "tally")
 _SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion|bn)\b", re.IGNORECASE)
 
 
-def _reference_before(text: str, start: int, figure: Figure) -> bool:
+def _reference_before(text: str, lower: str, start: int, figure: Figure) -> bool:
     """Whether "the number of strikers" or "the figure" comes just before ``figure`` (after ``start``); only the
     last 120 characters are read: searching a long unpunctuated page's whole "sentence" was quadratic."""
-    return _REFERENCE.search(text, max(start, figure.start - 120), figure.start) is not None
+    begin = max(start, figure.start - 120)
+    window = lower[begin:figure.start]
+    if not any(noun in window for noun in _REFERENCE_NOUNS):
+        return False  # most figures: the pattern cannot match
+    return _REFERENCE.search(text, begin, figure.start) is not None
 
 
 def _refers_back(what: What) -> bool:
@@ -211,10 +224,12 @@ def _end_of_word(text: str, start: int) -> int:
 
 
 def _sentence_facts(text: str, start: int, end: int, source: str | None,
-                    facts: dict[int, tuple[str, str]], topic: str) -> tuple[str, str]:
-    """The scope and context of the sentence at ``start``, worked out once for all its figures."""
+                    facts: dict[int, tuple[str, str]], topic: str, lower: str | None = None) -> tuple[str, str]:
+    """The scope and context of the sentence at ``start``, worked out once for all its figures (``lower``: the
+    text lower-cased where that reads the same, see ``attribution.sentence_source``)."""
     if start not in facts:
-        scope = "total" if _TOTAL.search(text, start, end) else "event"
+        total = _TOTAL.search(text, start, end) if lower is None else _TOTAL_LOWER.search(lower, start, end)
+        scope = "total" if total else "event"
         facts[start] = (scope, f"{_context(text[start:end], source)} {topic}".strip())
     return facts[start]
 
