@@ -13,11 +13,7 @@ from itertools import combinations
 
 from archivist.core.claims.records import ClaimPair, ClaimRecord
 from archivist.core.claims.vocabulary import LOWER_BOUNDS, UPPER_BOUNDS
-from archivist.core.claims.what import EVENTS
-
-# Events whose counts two documents can dispute: what happened to people. Trade verbs (sold, bought, cut) name
-# a different deal in every story of a news archive.
-EVENT_WORDS = frozenset(EVENTS.values()) - {"sold", "bought", "cut", "lost", "hired"}
+from archivist.core.claims.what import about_events as names_event
 
 # Relative difference two figures may have and still agree: exact figures must match (but for rounding),
 # approximate ones ("about", "some", "hundreds") are read to within a fifth.
@@ -78,7 +74,7 @@ def about_events(claim: ClaimRecord) -> bool:
     """Whether a quantity names an event ("civilian killed", "people displaced"): only those are compared
     across documents. "share" or "vs" in 38,000 wire stories are thousands of unrelated figures (a first run
     paired two million of them); two stories' counts of the same killing are what a researcher must see."""
-    return claim.what_key.rsplit(" ", 1)[-1] in EVENT_WORDS
+    return names_event(claim.what_key)
 
 
 def _context(claim: ClaimRecord, contexts: dict[int, frozenset[str]] | None) -> frozenset[str]:

@@ -20,7 +20,16 @@ from archivist.core.claims.figures import Figure, find_figures, lower_text
 from archivist.core.claims.patterns import trie
 from archivist.core.claims.sentences import Sentences, page_at
 from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, QUALIFIERS
-from archivist.core.claims.what import EVENTS, REFERS_BACK, STOP, SentenceTokens, What, describe, describe_owner
+from archivist.core.claims.what import (
+    EVENTS,
+    REFERS_BACK,
+    STOP,
+    SentenceTokens,
+    What,
+    about_events,
+    describe,
+    describe_owner,
+)
 
 log = logging.getLogger("archivist.claims")
 # At most one qualifier can end just before a figure, so a trie of them finds what the longest-first list did.
@@ -112,9 +121,9 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
     english = is_english(text, language)
     sentences = Sentences(text)
     sources = SentenceSources(text, sentences.spans, lower) if english else None
-    facts: dict[int, tuple[str, str]] = {}
+    facts: dict[int, tuple[str, str | None]] = {}
     found: list[FoundClaim] = []
-    topic: list[str] = []  # the document's topic words, worked out at its first claim
+    topic: list[str] = []  # the document's topic words, worked out at its first claim about an event
     last_end, previous_noun, previous_sentence = -1, "", -1
     words: SentenceTokens | None = None
     same_lower = lower if sources is not None and sources.use_lower else None  # see attribution.sentence_source
@@ -157,14 +166,13 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         if sources is not None:
             source = (nominal_source(text, start, figure.start)
                       or (clauses.source_at(figure.start) if clauses is not None else None) or sources.source_at(index))
-        if english and not topic:
-            topic.append(topic_words(text))
         found.append(FoundClaim(
             figure.value, figure.normalized, figure.high, figure.unit, figure.currency,
             qualifier_of(text, figure, same_lower),
             what.phrase if what else "", what.key if what else "", source, source_key(source), figure.start,
             figure.end, start, end, page_at(pages, figure.start),
-            *_sentence_facts(text, start, end, source, facts, topic[0] if topic else "", same_lower),
+            *_sentence_facts(text, (start, end), source, facts, same_lower,
+                             _topic(text, topic) if english and what and about_events(what.key) else None),
         ))
     return found
 
@@ -223,15 +231,27 @@ def _end_of_word(text: str, start: int) -> int:
     return found.end() if found else start
 
 
-def _sentence_facts(text: str, start: int, end: int, source: str | None,
-                    facts: dict[int, tuple[str, str]], topic: str, lower: str | None = None) -> tuple[str, str]:
-    """The scope and context of the sentence at ``start``, worked out once for all its figures (``lower``: the
-    text lower-cased where that reads the same, see ``attribution.sentence_source``)."""
-    if start not in facts:
+def _sentence_facts(text: str, sentence: tuple[int, int], source: str | None,
+                    facts: dict[int, tuple[str, str | None]], lower: str | None, topic: str | None) -> tuple[str, str]:
+    """The scope and context of a sentence, worked out once for all its figures (``lower``: the text lower-cased
+    where that reads the same, see ``attribution.sentence_source``). The context (names, years and the
+    document's ``topic``) is only worked out for a quantity of what happened to people (``topic`` not None):
+    no other is compared across documents, and most news holds none."""
+    start, end = sentence
+    scope, context = facts.get(start, ("", None))
+    if not scope:
         total = _TOTAL.search(text, start, end) if lower is None else _TOTAL_LOWER.search(lower, start, end)
         scope = "total" if total else "event"
-        facts[start] = (scope, f"{_context(text[start:end], source)} {topic}".strip())
-    return facts[start]
+    if topic is not None and context is None:
+        context = f"{_context(text[start:end], source)} {topic}".strip()
+    facts[start] = (scope, context)
+    return scope, context if topic is not None and context is not None else ""
+
+
+def _topic(text: str, topic: list[str]) -> str:
+    if not topic:
+        topic.append(topic_words(text))
+    return topic[0]
 
 
 def topic_words(text: str, count: int = 6) -> str:

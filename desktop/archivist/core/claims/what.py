@@ -33,6 +33,17 @@ EVENTS = {
     "cut": "cut", "laid": "cut", "lost": "lost", "sold": "sold", "bought": "bought", "hired": "hired",
     "deported": "deported", "infected": "infected", "vaccinated": "vaccinated", "affected": "affected",
 }
+# Events whose counts two documents can dispute: what happened to people. Trade verbs (sold, bought, cut) name
+# a different deal in every story of a news archive.
+EVENT_WORDS = frozenset(EVENTS.values()) - {"sold", "bought", "cut", "lost", "hired"}
+
+
+def about_events(key: str) -> bool:
+    """Whether a quantity's key names an event ("civilian killed", "people displaced"): only those are compared
+    across documents."""
+    return key.rsplit(" ", 1)[-1] in EVENT_WORDS
+
+
 STOP = _words("""
 a an the of in on at to by for from with without and or but nor as than that which who whom whose this these
 those was were is are be been being have has had will would could should may might can must do does did not no
