@@ -81,3 +81,18 @@ def test_dotless_i_and_long_s_read_every_sentence_the_slow_way() -> None:
     attributor = Attributor()
     assert [SentenceSources(text, spans).source_at(i) for i in range(len(spans))] == \
         [attributor.source_of(text[start:end]) for start, end in spans]
+
+
+def test_claims_cross_processes_whole() -> None:
+    """The extraction workers hand their claims to the importer pickled (by their fields, for speed): every
+    field survives, and a stored record keeps its id and document."""
+    import pickle
+
+    from archivist.core.claims.records import ClaimRecord
+
+    found = find_claims(_read(SEEDS / "000_fe0f681e3d97170e.txt"))
+    assert found and pickle.loads(pickle.dumps(found)) == found
+    records = [ClaimRecord.stored(claim, number, 5) for number, claim in enumerate(found, 1)]
+    again = pickle.loads(pickle.dumps(records))
+    assert again == records and {type(record) for record in again} == {ClaimRecord}
+    assert [record.id for record in again] == list(range(1, len(found) + 1))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from archivist.core.catalogue.models import Claim
-from archivist.core.claims.extract import FoundClaim
-
-_FOUND_FIELDS = [found.name for found in fields(FoundClaim)]
+from archivist.core.claims.extract import FoundClaim, claim_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,12 +19,15 @@ class ClaimRecord(FoundClaim):
 
     @classmethod
     def of(cls, row: Claim) -> ClaimRecord:
-        return cls(*(getattr(row, name) for name in _FOUND_FIELDS), id=row.id, document_id=row.document_id)
+        return cls(*claim_fields(row), id=row.id, document_id=row.document_id)  # type: ignore[arg-type]
 
     @classmethod
     def stored(cls, claim: FoundClaim, claim_id: int, document_id: int) -> ClaimRecord:
         """``claim`` as it is once stored as ``claim_id`` for ``document_id``."""
-        return cls(*(getattr(claim, name) for name in _FOUND_FIELDS), id=claim_id, document_id=document_id)
+        return cls(*claim_fields(claim), id=claim_id, document_id=document_id)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_record, (claim_fields(self), self.id, self.document_id))
 
     @property
     def voice(self) -> str:
@@ -39,6 +40,11 @@ class ClaimRecord(FoundClaim):
                 "normalized": self.normalized, "unit": self.unit, "currency": self.currency,
                 "qualifier": self.qualifier, "what": self.what, "source": self.source, "start": self.start,
                 "end": self.end, "page": self.page}
+
+
+def _record(found: tuple[Any, ...], claim_id: int, document_id: int) -> ClaimRecord:
+    """A ClaimRecord from its pickled state (``ClaimRecord.__reduce__``)."""
+    return ClaimRecord(*found, id=claim_id, document_id=document_id)
 
 
 @dataclass(frozen=True, slots=True)
