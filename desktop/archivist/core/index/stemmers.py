@@ -113,7 +113,20 @@ def stemmer(language: str) -> Callable[[str], str] | None:
     if algorithm is None:
         return None
     stem = Stemmer.Stemmer(algorithm).stemWord
-    return _arabic(stem) if language == "ar" else stem
+    return _not_a_stop_word(_arabic(stem) if language == "ar" else stem, language)
+
+
+def _not_a_stop_word(stem: Callable[[str], str], language: str) -> Callable[[str], str]:
+    """The stem, unless it is one of the language's stop words: then the word as it is. Turkish «neydi» (what
+    was) stems to «ne» (what), and a stem searches its own form too, so the question matched every paragraph
+    holding «ne». Dev halves: ru headline 1.32x → 1.33x, tr headline 1.22x → 1.23x of FTS5, nothing lower."""
+    stops = stop_words(language)
+
+    def kept(word: str) -> str:
+        result = stem(word)
+        return word if result != word and result in stops else result
+
+    return kept
 
 
 @functools.cache
