@@ -20,9 +20,10 @@ from archivist.core.index.normalise import ARABIC, CJK, is_cjk, normalise
 _MARKS = combining_marks_class()
 _LETTERS = rf"[\w{_MARKS}]"
 # Arabic letters that normalise to one another (normalise.ARABIC_TABLE), and the Persian forms Snowball returns.
-_ARABIC_VARIANTS = ("اأإآٱ", "يىیې", "كکڪ", "هۀہەة")
-# Proclitics a light Arabic stemmer removes before the stem: wa-, fa-, bi-, ka-, li-, and the article.
-_ARABIC_PROCLITICS = rf"(?:[وفبكل][{_MARKS}]*){{0,2}}(?:ال)?"
+_ARABIC_VARIANTS = ("اأإآٱ", "يىیې", "كکڪ", "هۀہەة", "ءئؤ")  # Snowball writes ء where a text has ئ or ؤ
+# Proclitics a light Arabic stemmer removes before the stem: wa-, fa-, bi-, ka-, li-, and the article, and the
+# lam of a lam-initial noun after al-/li- (light_stemming: اللاجئين and للاجئين both stem to اجء).
+_ARABIC_PROCLITICS = rf"(?:[وفبكل][{_MARKS}]*){{0,2}}(?:ال)?ل?"
 _BREAK = r"(?:-[ \t]*\r?\n[ \t]*(?=\w))"  # analysis.WORDS joins these halves when a lowercase letter follows
 PHRASE_REACH = 60  # characters a phrase word may take, with the space before it, when reading a phrase on
 

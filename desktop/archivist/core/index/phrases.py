@@ -28,6 +28,10 @@ _STEMMING = text_analyzer()
 # characters copied from a paragraph (the sentence → paragraph set) came back at 0.99x FTS5; up to 32 (a clause),
 # at 1.02x, the headline and question sets unchanged (benchmarks/multilingual_relevance.py, zh).
 CJK_WORD = 32
+# Question and function words of Chinese questions, as bigrams: a query's 什么/多少/如何 match nearly every
+# paragraph and only push the one asked about down (free text only; a quoted phrase keeps them).
+CJK_QUERY_STOP = frozenset({"什么", "多少", "如何", "为什", "怎么", "怎样", "哪些", "哪个", "是否", "是什",
+                            "是多", "有多", "是哪", "有哪", "请问"})
 # The weight of a word's term in a less likely candidate language (languages.query_candidates orders them).
 ALTERNATIVE_BOOST = 0.5
 # How much a body word's exact form adds where it occurs as typed: 0.3 raised MAP on Cranfield 0.443 → 0.446, CISI
@@ -53,6 +57,8 @@ def word_query(fieldname: str, text: str, boost: float, removestops: bool, group
     """The query of one word of free text: its stem, the stems of its candidate languages OR-ed, a phrase of a
     short CJK run's bigrams, or (a word the tokeniser splits, "U.S.-led") its stems in the parser's group."""
     groups = analysed(_STEMMING, text, removestops)
+    if removestops:
+        groups = [group for group in groups if group[0][0] not in CJK_QUERY_STOP] or groups
     if not groups:
         return None
     parts: list[Query] = [
