@@ -33,8 +33,10 @@ T = TypeVar("T")
 ZIP_FORMATS = frozenset({"docx", "epub"})
 # Files read ahead of the one the importer waits for; bounds the memory held by finished texts.
 MAX_AHEAD = 64
-# Files queued on each worker (see ExtractionPool).
+# Files queued on each worker (see ExtractionPool), and how few may be left before more are sent, all in one
+# message: one path a message was a pipe write and a wake-up on both sides for every file.
 QUEUED = 16
+REFILL_AT = 8
 _CRASHED = "the reader stopped on this file (crashed or ran out of memory); skipped"
 
 
@@ -100,20 +102,21 @@ def _limit_memory(limit: int) -> None:
 
 
 def worker_main(connection: Connection, limits: Limits, options: ReadOptions | None = None) -> None:
-    """A worker's loop: a path in, an Outcome out, until the parent sends None or goes away."""
+    """A worker's loop: paths in, an Outcome out for each in turn, until the parent sends None or goes away."""
     _limit_memory(limits.memory_bytes)
     while True:
         try:
-            path = connection.recv()
+            paths = connection.recv()
         except (EOFError, OSError):
             return
-        if path is None:
+        if paths is None:
             return
-        outcome = read_outcome(Path(path), limits, options)
-        try:
-            connection.send(outcome)
-        except MemoryError:
-            connection.send(Outcome(error="the file needs more memory than Archivist allows; skipped"))
+        for path in paths:
+            outcome = read_outcome(Path(path), limits, options)
+            try:
+                connection.send(outcome)
+            except MemoryError:
+                connection.send(Outcome(error="the file needs more memory than Archivist allows; skipped"))
 
 
 class _Worker(Generic[T]):
@@ -128,14 +131,15 @@ class _Worker(Generic[T]):
         self.jobs: deque[tuple[int, T]] = deque()
         self.started = 0.0  # when the first queued file began (as far as the parent can tell)
 
-    def submit(self, number: int, item: T, path: Path) -> None:
+    def submit(self, jobs: list[tuple[int, T, Path]]) -> None:
+        """Queue files (numbered) in one message."""
         if self.process is None or not self.process.is_alive():
             self._start()
         assert self.connection is not None
         if not self.jobs:
             self.started = time.monotonic()
-        self.jobs.append((number, item))
-        self.connection.send(str(path))
+        self.jobs.extend((number, item) for number, item, _path in jobs)
+        self.connection.send([str(path) for _number, _item, path in jobs])
 
     def _start(self) -> None:
         self.stop()
@@ -225,14 +229,20 @@ class ExtractionPool(Generic[T]):
 
     def _fill(self, source: Iterator[tuple[int, T]], path_of: Callable[[T], Path],
               finished: dict[int, tuple[T, Outcome]], exhausted: bool) -> bool:
-        """Queue files on the workers while the read-ahead allows; True once ``source`` is used up."""
+        """Queue files on the workers left with few while the read-ahead allows; True once ``source`` is used up."""
         for worker in self._workers:
-            while len(worker.jobs) < QUEUED and len(finished) + self._in_flight() < MAX_AHEAD:
+            if len(worker.jobs) > REFILL_AT:
+                continue
+            batch: list[tuple[int, T, Path]] = []
+            ahead = len(finished) + self._in_flight()
+            while len(worker.jobs) + len(batch) < QUEUED and ahead + len(batch) < MAX_AHEAD:
                 entry = self._retry.popleft() if self._retry else (None if exhausted else next(source, None))
                 if entry is None:
                     exhausted = True
                     break
-                worker.submit(entry[0], entry[1], path_of(entry[1]))
+                batch.append((entry[0], entry[1], path_of(entry[1])))
+            if batch:
+                worker.submit(batch)
         return exhausted
 
     def _in_flight(self) -> int:
