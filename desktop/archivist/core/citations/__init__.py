@@ -221,12 +221,9 @@ def join_entries(entries: list[str], as_html: bool) -> str:
 
 def _assign(session: Session, sources: dict[int, CiteSource]) -> dict[int, str]:
     bases = {document_id: keys.key_base(source) for document_id, source in sources.items()}
-    taken = _keys_taken(session, set(bases.values()))
-    made: dict[int, str] = {}
-    for document_id in sorted(bases):  # import order decides who gets the plain key
-        key = keys.unique_key(bases[document_id], taken)
-        taken.add(key.lower())
-        made[document_id] = key
+    maker = keys.KeyMaker(_keys_taken(session, set(bases.values())))
+    # import order decides who gets the plain key
+    made = {document_id: maker.key(bases[document_id]) for document_id in sorted(bases)}
     if made:
         # one executemany, not a get() + autoflush per document (4 s of a 2,000-file import)
         session.execute(update(Document), [{"id": doc_id, "citation_key": key} for doc_id, key in made.items()])
