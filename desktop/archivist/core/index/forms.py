@@ -28,6 +28,7 @@ Forms = Mapping[str, Sequence[str]]  # stem → the forms met with that stem
 _lock = threading.Lock()
 _recording: set[tuple[str, str]] | None = None
 _loaded: dict[Path, tuple[float, dict[str, list[str]]]] = {}
+_words: dict[Path, tuple[float, frozenset[str]]] = {}
 
 
 def offer(stem: str, word: str) -> None:
@@ -83,8 +84,14 @@ def load(folder: Path) -> dict[str, list[str]]:
 
 
 def words(folder: Path) -> frozenset[str]:
-    """Every form recorded: the unstemmed words of the index."""
-    return frozenset(word for forms in load(folder).values() for word in forms)
+    """Every form recorded: the unstemmed words of the index (one set until the file changes, so callers may
+    cache what they derive from it by the set)."""
+    forms = load(folder)
+    mtime = _loaded.get(folder / FILE_NAME, (0.0, {}))[0]
+    cached = _words.get(folder)
+    if cached is None or cached[0] != mtime:
+        cached = _words[folder] = (mtime, frozenset(word for recorded in forms.values() for word in recorded))
+    return cached[1]
 
 
 def save(folder: Path, pairs: set[tuple[str, str]]) -> None:

@@ -76,7 +76,7 @@ def word_query(fieldname: str, text: str, boost: float, removestops: bool, group
 
 
 def fuzzy_query(fieldname: str, text: str, boost: float) -> Query:
-    """A fuzzy word (``airstrke~``) of title or body, near the words as written and near their stems."""
+    """A fuzzy word (``airstrke~``) of title or body: the forms of the stems near its stem (stems.FuzzyStem)."""
     words = exact_words(text)
     groups = analysed(_STEMMING, text)
     return FuzzyStem(fieldname, words[0] if words else text.lower(), groups[0][0][0] if groups else None, boost=boost)

@@ -49,7 +49,7 @@ class SearchResults:
 class QueryWords:
     """The title/body words of a parsed query: stems (any form of them is marked), exact forms (a word typed as
     a term of its own, a CJK bigram), and exact phrases (sequences of exact forms); the words of a proximity
-    search ("…"~N) are one-word phrases.
+    search ("…"~N) are exact forms, marked one by one.
 
     Words under a NOT are left out: no hit holds them. Wildcards, prefixes and fuzzy words are kept as queries
     and expanded to the index terms (exact forms) they match when the matcher is made."""

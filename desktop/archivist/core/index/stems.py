@@ -3,7 +3,8 @@
 The index holds words as written (forms.py records each under its stem as it is indexed). ``Stem("body",
 "price")`` matches "price", "prices", "priced"; ranking.py scores it as a single term would have been scored in a
 stemmed index (the forms' frequencies added up, the idf of the documents holding any of them), as Lucene's
-SynonymQuery does. Whoosh's own matchers (sorting by date, queries ranking.py leaves to Whoosh) OR the forms.
+SynonymQuery does; Whoosh's own matchers (sorting by date, queries ranking.py leaves to Whoosh) score it the same
+way through StemMatcher.
 """
 
 from __future__ import annotations
