@@ -95,7 +95,7 @@ def test_french_prepositions_leave_a_question() -> None:
 
 def test_a_word_whose_stem_is_a_stop_word_keeps_its_form() -> None:
     # Snowball stems «versée» (fr.json: «quelle somme a été versée ?») as the preposition «vers», and Turkish
-    # «neydi» (tr.json: «sirenlerin rolü neydi?») as «ne»; a stem also searches its own form
+    # «neydi» (tr.json: «sirenlerin rolü neydi?») as «ne»: they keep their own forms
     assert "vers" in stop_words("fr") and terms("versée", "fr") == ["versee"]
     assert terms("neydi", "tr") == ["neydi"] and terms("kayıplarının", "tr") == ["kayip"]
 

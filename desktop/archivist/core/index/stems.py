@@ -39,9 +39,11 @@ def stem_forms(forms: Forms | None) -> Iterator[None]:
 
 
 def forms_of(stem: str) -> tuple[str, ...]:
-    """The stem's recorded forms, and the stem itself (a word that is its own stem is often its only form)."""
+    """The stem's recorded forms; the stem itself only when none is recorded (an index without forms.json). A word
+    that is its own stem is recorded under it when it occurs; adding the stem anyway matched another language's
+    word, or a stop word the stem happens to spell (Turkish «neydi» → «ne»)."""
     recorded = (_forms.get() or {}).get(stem, ())
-    return tuple(recorded) if stem in recorded else (stem, *recorded)
+    return tuple(recorded) if recorded else (stem,)
 
 
 class Stem(MultiTerm):
