@@ -41,12 +41,14 @@ class Score:
     sources_right: int = 0
     conflicts: int = 0
     conflicts_flagged: int = 0
+    false_conflicts: int = 0  # flagged conflicts between claims that are not a labelled pair
 
     def line(self, name: str) -> str:
         return (f"{name}: recall {self.hits / self.labelled:.2f} ({self.hits}/{self.labelled}), precision "
                 f"{self.correct / max(self.found, 1):.2f} ({self.correct}/{self.found}), sources right "
                 f"{self.sources_right / max(self.attributed, 1):.2f} ({self.sources_right}/{self.attributed}), "
-                f"conflicting pairs flagged {self.conflicts_flagged}/{self.conflicts}")
+                f"conflicting pairs flagged {self.conflicts_flagged}/{self.conflicts}, false conflicts "
+                f"{self.false_conflicts}")
 
 
 def same_source(found: str | None, gold: str | None) -> bool:
@@ -90,10 +92,14 @@ def score(labels_file: str) -> Score:
             row.append(next((r for r in these if claim is not None and r.start == claim.start), None))
         matched.append(row)
     flagged = {(p.first, p.second) for p in find_pairs([r for rs in records for r in rs]) if p.kind == "conflict"}
+    labelled = set()
     for pair in _conflicts(data):
         a, b = (matched[article][claim] for article, claim in pair)
         result.conflicts += 1
         result.conflicts_flagged += a is not None and b is not None and tuple(sorted((a.id, b.id))) in flagged
+        if a is not None and b is not None:
+            labelled.add(tuple(sorted((a.id, b.id))))
+    result.false_conflicts = len(flagged - labelled)
     return result
 
 
