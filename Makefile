@@ -22,6 +22,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	@sh scripts/system-packages.sh --test
+	@sh scripts/qt-system-libs.sh $(BIN)/python || echo "the window's tests under Xvfb will skip"
 	$(BIN)/ruff check desktop tests benchmarks
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,10 +52,27 @@ def x_display() -> Iterator[str | None]:
     display = f":{200 + os.getpid() % 500}"
     server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24"], stderr=subprocess.DEVNULL)
     try:
+        _require_xcb_plugin(display)
         yield display
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _require_xcb_plugin(display: str) -> None:
+    """Skip, naming the command, when Qt's X11 plugin cannot start (its system libraries are missing: `make test`
+    installs them as root through scripts/qt-system-libs.sh)."""
+    probe = "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+    for _ in range(20):  # the server may still be starting
+        started = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+        if started.returncode == 0:
+            return
+        if "could not connect to display" not in started.stderr:
+            break
+        time.sleep(0.25)
+    pytest.skip(f"Qt's xcb plugin does not start: run `sh scripts/qt-system-libs.sh {sys.executable}` "
+                f"({started.stderr.strip().splitlines()[0] if started.stderr.strip() else started.returncode})")
 
 
 def _session(archive: Path, config: Path, platform_env: dict[str, str], rounds: int) -> subprocess.CompletedProcess:
