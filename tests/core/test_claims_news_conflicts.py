@@ -107,3 +107,19 @@ def test_an_owners_estimate_of_a_crop_and_a_merchants_harvest_figure_conflict() 
 def test_a_price_per_barrel_is_not_a_date_and_barrels_per_day_are_bpd() -> None:
     found = find_claims("Prices were 13 dlrs/barrel and output 420,000 barrels per day, traders said.", language="en")
     assert [(c.value, c.unit) for c in found] == [("13 dlrs", "money"), ("420,000", "barrels/day")]
+
+
+def test_one_quantity_named_in_other_words_by_two_sources_conflicts() -> None:
+    text = ("EC Commission sources said West German traders planned to sell 75,000 tonnes into intervention. "
+            "Dutch trade sources estimated up to 110,000 tonnes offered by German traders.")
+    first, second = find_claims(text, language="en")
+    assert first.what_key != second.what_key
+    assert _conflicts(text) == {("75,000", "110,000")}
+
+
+def test_figures_of_different_periods_or_far_apart_are_not_one_quantity() -> None:
+    text = ("Inflation fell to an estimated 12 pct this fiscal year from 17 pct in 1981/82, the minister said. "
+            "The World Bank said inflation would be around 15 pct in 1986/87.")
+    assert _conflicts(text) == {("12 pct", "15 pct")}
+    text = "Traders said sugar exports reached 40,000 tonnes. Officials said sugar imports were 400,000 tonnes."
+    assert _conflicts(text) == set()

@@ -11,13 +11,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 
+from archivist.core.claims.quantity import SEPARATOR, comparable, cross_context, quantity_words, same_quantity
 from archivist.core.claims.records import ClaimPair, ClaimRecord
 from archivist.core.claims.vocabulary import LOWER_BOUNDS, UPPER_BOUNDS
 from archivist.core.claims.what import about_events as names_event
 
 # Relative difference two figures may have and still agree: exact figures must match (but for rounding),
-# approximate ones ("about", "some", "hundreds") are read to within a fifth.
+# rounded ones ("about", "some", "an estimated") to within a tenth ("about 12 pct" and "around 15 pct" disagree),
+# vague ones ("hundreds", "dozens") to within a fifth.
 EXACT_TOLERANCE = 0.01
+ROUNDED_TOLERANCE = 0.1
 APPROXIMATE_TOLERANCE = 0.2
 # Pairs are looked for in groups of at most this many claims (a quantity every report gives, such as
 # "shares" in a news archive, is listed but not paired: n² pairs of unrelated figures help nobody).
@@ -27,6 +30,12 @@ MAX_GROUP = 400
 def _approximate(claim: ClaimRecord) -> bool:
     qualifier = claim.qualifier or ""
     return bool(qualifier) and qualifier not in LOWER_BOUNDS | UPPER_BOUNDS | {"range", "only", "exactly"}
+
+
+def _tolerance(a: ClaimRecord, b: ClaimRecord) -> float:
+    if "approximately" in (a.qualifier, b.qualifier):  # what a vague word ("hundreds") is given
+        return APPROXIMATE_TOLERANCE
+    return ROUNDED_TOLERANCE if _approximate(a) or _approximate(b) else EXACT_TOLERANCE
 
 
 def _bound(claim: ClaimRecord) -> str | None:
@@ -40,7 +49,7 @@ def values_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Whether two figures can both be right given their qualifiers and ranges."""
     low_a, high_a = a.normalized, a.high if a.high is not None else a.normalized
     low_b, high_b = b.normalized, b.high if b.high is not None else b.normalized
-    tolerance = APPROXIMATE_TOLERANCE if _approximate(a) or _approximate(b) else EXACT_TOLERANCE
+    tolerance = _tolerance(a, b)
     bound_a, bound_b = _bound(a), _bound(b)
     if bound_a != bound_b and "lower" in (bound_a, bound_b) and "upper" in (bound_a, bound_b):
         low, high = (low_a, high_b) if bound_a == "lower" else (low_b, high_a)
@@ -50,7 +59,10 @@ def values_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
         # a bound and a figure: "at least six killed" early on is not disputed by "300 killed" later
         if _bound(bounded) == "lower":
             return (figure.high or figure.normalized) >= bounded.normalized * (1 - tolerance)
-        return figure.normalized <= (bounded.high or bounded.normalized) * (1 + tolerance)
+        top = bounded.high or bounded.normalized
+        if bounded.qualifier == "up to":  # "as many as 110,000" is an estimate near its top: not 75,000
+            return top * (1 - APPROXIMATE_TOLERANCE) <= figure.normalized <= top * (1 + tolerance)
+        return figure.normalized <= top * (1 + tolerance)
     gap = max(low_a - high_b, low_b - high_a, 0.0)
     return gap <= tolerance * max(abs(high_a), abs(high_b), 1e-9)
 
@@ -58,8 +70,10 @@ def values_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
 def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]] | None = None) -> str | None:
     """``conflict``, ``revision`` or None for two claims (the cheap tests first: the ledger pairs thousands)."""
     if not a.what_key or (a.what_key, a.unit, a.currency) != (b.what_key, b.unit, b.currency):
-        return None
-    if a.voice == b.voice:
+        return _reworded(a, b)
+    if a.document_id == b.document_id and not same_quantity(_own(a), _own(b), same_key=True):
+        return None  # one document's figures for two periods ("17 pct in 1981/82", "15 pct in 1986/87")
+    if a.voice == b.voice or (a.document_id == b.document_id and _one_source(a, b)):
         kind = "revision" if a.source_key else None
     elif a.document_id == b.document_id:
         kind = "conflict" if a.source_key and b.source_key else None
@@ -68,6 +82,30 @@ def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]]
     else:
         kind = "conflict"
     return None if kind is None or values_agree(a, b) else kind
+
+
+def _reworded(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    """A conflict between two sources in one document about a quantity named in other words (see
+    ``quantity``), else None."""
+    if a.document_id != b.document_id or (a.unit, a.currency) != (b.unit, b.currency) or not a.what_key \
+            or not b.what_key or not a.source_key or not b.source_key or a.source_key == b.source_key:
+        return None
+    if not comparable(a.normalized, b.normalized) or _one_source(a, b) or values_agree(a, b):
+        return None
+    return "conflict" if same_quantity(_own(a), _own(b)) else None
+
+
+def _own(claim: ClaimRecord) -> frozenset[str]:
+    return quantity_words(claim.context, claim.what, claim.source)
+
+
+def _one_source(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """"Marin" after "Justo Marin Ludena", "Royal Bank" after "Royal Bank of Canada": one document naming one
+    source in fewer words (every word of one name is in the other)."""
+    if not a.source_key or not b.source_key:
+        return False
+    first, second = (set(key.replace("(", " ").replace(")", " ").split()) for key in (a.source_key, b.source_key))
+    return first <= second or second <= first
 
 
 def about_events(claim: ClaimRecord) -> bool:
@@ -80,11 +118,13 @@ def about_events(claim: ClaimRecord) -> bool:
 def _context(claim: ClaimRecord, contexts: dict[int, frozenset[str]] | None) -> frozenset[str]:
     if contexts is not None and claim.id in contexts:
         return contexts[claim.id]
-    return frozenset(claim.context.split())
+    return frozenset(cross_context(claim.context).split())
 
 
 def find_pairs(claims: Iterable[ClaimRecord]) -> list[ClaimPair]:
-    """Conflicts and revisions among ``claims``, grouped by quantity first."""
+    """Conflicts and revisions among ``claims``, grouped by quantity first; then, in each document, conflicts
+    about a quantity named in other words."""
+    claims = list(claims)
     groups: dict[tuple[str, str, str | None], list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         if claim.what_key:
@@ -93,12 +133,35 @@ def find_pairs(claims: Iterable[ClaimRecord]) -> list[ClaimPair]:
     for group in groups.values():
         if len(group) > MAX_GROUP:
             continue
-        contexts = {claim.id: frozenset(claim.context.split()) for claim in group}
+        contexts = {claim.id: frozenset(cross_context(claim.context).split()) for claim in group}
         for a, b in _candidates(group):
             kind = relation(a, b, contexts)
             if kind is not None:
                 pairs.append(ClaimPair(a.id, b.id, a.what, kind))
+    pairs += _reworded_pairs(claims)
     return sorted(set(pairs), key=lambda pair: (pair.first, pair.second))
+
+
+def _reworded_pairs(claims: list[ClaimRecord]) -> list[ClaimPair]:
+    """Conflicts in one document about a quantity its sources name in other words: pairs of one unit whose
+    values are within ``MAX_RATIO`` of each other (sorted by value, each is tested against the next few)."""
+    buckets: dict[tuple[int, str, str | None], list[ClaimRecord]] = defaultdict(list)
+    for claim in claims:
+        if claim.source_key and SEPARATOR in claim.context:
+            buckets[(claim.document_id, claim.unit, claim.currency)].append(claim)
+    pairs: list[ClaimPair] = []
+    for bucket in buckets.values():
+        if len(bucket) < 2 or len(bucket) > MAX_GROUP:
+            continue
+        bucket.sort(key=lambda claim: claim.normalized)
+        for index, a in enumerate(bucket):
+            for b in bucket[index + 1:]:
+                if not comparable(a.normalized, b.normalized):
+                    break
+                if a.what_key != b.what_key and _reworded(a, b) is not None:
+                    first, second = sorted((a, b), key=lambda claim: claim.id)
+                    pairs.append(ClaimPair(first.id, second.id, first.what, "conflict"))
+    return pairs
 
 
 def _candidates(group: list[ClaimRecord]) -> Iterator[tuple[ClaimRecord, ClaimRecord]]:

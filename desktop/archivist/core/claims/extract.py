@@ -12,7 +12,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from operator import attrgetter
 from typing import Any
 
@@ -20,6 +20,7 @@ from archivist.core.claims.attribution import Clauses, SentenceSources, nominal_
 from archivist.core.claims.exclusions import duration_unit, not_a_claim
 from archivist.core.claims.figures import Figure, find_figures, lower_text
 from archivist.core.claims.patterns import trie
+from archivist.core.claims.quantity import SEPARATOR, window
 from archivist.core.claims.sentences import Sentences, page_at
 from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, QUALIFIERS
 from archivist.core.claims.what import (
@@ -139,6 +140,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
     same_lower = lower if sources is not None and sources.use_lower else None  # see attribution.sentence_source
     clauses: Clauses | None = None
     units: dict[str, tuple[str, str | None]] = {}  # the unit each quantity was last given in
+    windows: dict[int, str] = {}  # claim → the text around it (see _with_windows)
     for figure in figures:
         if figure.start < last_end or (not english and figure.in_words):
             continue
@@ -152,16 +154,16 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
             previous_noun, previous_sentence = "", index
             words = SentenceTokens(text, start, end) if english else None
             clauses = Clauses(text, start, end, same_lower) if sources is not None else None
-        what = describe(words.before(figure.start), words.after(figure.measure_end), figure.unit,
-                        previous_noun) if words is not None else None
+        before = words.before(figure.start) if words is not None else []
+        after = words.after(figure.measure_end) if words is not None else []
+        what = describe(before, after, figure.unit, previous_noun) if words is not None else None
         if what is not None and found and found[-1].sentence_start == start and _follows(text, found[-1], figure):
             what = _like_previous(found[-1], figure, what)
         elif what is not None and found and (_refers_back(what) or _reference_before(text, lower, start, figure)) \
                 and index - sentences.index_at(found[-1].start) < 2:
             what = _same_as(found[-1], figure)  # "… below the government's forecast of 2.5 mln"
         elif what is not None and words is not None and _refers_back(what):
-            before = words.before(figure.start)
-            what = describe_owner(before, words.after(figure.measure_end), figure.unit, previous_noun) or what
+            what = describe_owner(before, after, figure.unit, previous_noun) or what
         if what is not None and figure.unit == "count" and figure.currency is None and what.key in units \
                 and _SCALED.search(figure.value):
             figure.unit, figure.currency = units[what.key]  # "losses were 17 to 20 mln" after "34 mln guilders"
@@ -176,6 +178,8 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         if sources is not None:
             source = (nominal_source(text, start, figure.start)
                       or (clauses.source_at(figure.start) if clauses is not None else None) or sources.source_at(index))
+        if source is not None:
+            windows[len(found)] = window(text, figure.start, figure.measure_end, (start, end))
         found.append(FoundClaim(
             figure.value, figure.normalized, figure.high, figure.unit, figure.currency,
             qualifier_of(text, figure, same_lower),
@@ -184,6 +188,17 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
             *_sentence_facts(text, (start, end), source, facts, same_lower,
                              _topic(text, topic) if english and what and about_events(what.key) else None),
         ))
+    return _with_windows(found, windows)
+
+
+def _with_windows(found: list[FoundClaim], windows: dict[int, str]) -> list[FoundClaim]:
+    """The claims with the text around them kept in their context (``quantity.window``) when the document names
+    two sources or more: only then can two of its claims about one quantity named in other words conflict."""
+    if len({claim.source_key for claim in found if claim.source_key}) < 2:
+        return found
+    for index, kept in windows.items():
+        claim = found[index]
+        found[index] = replace(claim, context=f"{claim.context}{SEPARATOR}{kept}")
     return found
 
 
