@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
 
 from archivist.core.claims.patterns import trie
 from archivist.core.claims.what import STOP, lemma
@@ -28,11 +29,14 @@ _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,80}?)\s+as\s+saying\b", re.DOTALL)
 # "the Energy Information Administration (EIA) said": the acronym stays with the name
 _ACRONYM_END = re.compile(r"\s*(\([^()]{1,40}\))\s*$")
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:the\s+lives|lives|responsibility|to\s+be|to\s+have)\b")
-_PASSIVE_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|being|it)\s*$", re.IGNORECASE)  # "are said to be"
+_PASSIVE_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|being)\s*$", re.IGNORECASE)  # "are said to be"
 # ", a UK-based monitoring group," / ", received here," between a speaker and the verb.
 _APPOSITIVE = re.compile(r",\s+[a-z][^,]{0,100},\s*$")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-_ADVERB_WORDS = r"further|also|previously|earlier|later|recently|then|separately|has|have|had|which|that|who"
+_ADVERB_WORDS = r"further|also|previously|earlier|later|recently|then|separately|has|have|had|which|that|who|here|there"
+# Words that open a clause before its subject.
+_LEADING = frozenset({"although", "though", "while", "whereas", "because", "as", "so", "but", "and", "which", "who",
+                      "whom", "that", "if", "when", "since", "however", "meanwhile"})
 _ADVERBS = re.compile(rf"(?:\s+(?:{_ADVERB_WORDS}))+\s*$", re.IGNORECASE)
 _ADVERB = re.compile(_ADVERB_WORDS, re.IGNORECASE)
 # "and" between two capitalised words joins a name ("Kahn and Kahn", "Food and Agriculture Organisation")
@@ -86,6 +90,8 @@ def _subject_before(before: str) -> str | None:
     if " by " in subject:
         subject = subject.rsplit(" by ", 1)[1]
     words = subject.split()[-9:]
+    while words and words[0].lower() in _LEADING:  # "although he", "which diplomats": the clause's subject
+        words = words[1:]
     if not words or (words[-1].lower() in STOP and words[-1].lower() not in _PRONOUNS) \
             or not words[-1][:1].isalpha():
         return None
@@ -198,13 +204,27 @@ def nominal_source(text: str, start: int, offset: int) -> str | None:
     return owner
 
 
+# Generic speakers that are someone named before as such ("the U.S. official"), not the last named organisation
+# (whose "spokesman" speaks for it).
+_PEOPLE = frozenset({"official"})
+LOOK_BACK = 15  # sentences a generic speaker ("the sources") is looked for back
+
+
 class Attributor:
     """Sources for the sentences of one document, read in order (a generic speaker takes the last named one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, earlier: Callable[[str], str | None] | None = None) -> None:
+        """``earlier(noun)``: the latest source named itself in the ``LOOK_BACK`` sentences before the one read
+        whose name holds ``noun``; by default looked for in the sentences this attributor has read."""
         self.last_named: str | None = None
         self.previous: str | None = None
         self.open_quote = False
+        self.earlier = earlier or self._read_before
+        self.named_before: deque[str | None] = deque(maxlen=LOOK_BACK)  # the last sentences' own sources
+
+    def _read_before(self, noun: str) -> str | None:
+        return next((named for named in reversed(self.named_before)
+                     if named is not None and names_itself(named) and noun in _name_words(named)), None)
 
     def _names_again(self, source: str) -> bool:
         """"The embassy" or "the bank" after "the U.S. Embassy" or "Royal Bank of Canada": the same source."""
@@ -221,7 +241,7 @@ class Attributor:
         """The source of the next sentence, which names ``named`` itself (its ``sentence_source``)."""
         source = named
         if source and (is_generic(source) or self._names_again(source)):
-            source = self.last_named or source
+            source = self._resolve(source)
         elif source:
             self.last_named = source
         elif self.previous and (self.open_quote or sentence.lstrip().startswith(("“", "\""))
@@ -230,12 +250,29 @@ class Attributor:
         if "“" in sentence or "”" in sentence:
             self.open_quote = sentence.rfind("“") > sentence.rfind("”")
         self.previous = source
+        self.named_before.append(named)
         return source
+
+    def _resolve(self, generic: str) -> str:
+        """The source a generic speaker stands for: "the sources" for "trade sources" though "the Finance
+        Ministry" was named since; a pronoun, or a noun no earlier name holds, for the last named."""
+        noun = lemma(generic.split()[-1])
+        if noun in _PRONOUNS or not self.last_named or noun in _name_words(self.last_named):
+            return self.last_named or generic
+        found = self.earlier(noun)
+        if found is None:  # "the official" after "the Yugoslav Grain Association": someone else
+            return generic if noun in _PEOPLE else self.last_named
+        self.last_named = found  # "they said" next is them again
+        return found
 
     def restart(self, source: str, open_quote: bool) -> None:
         """The state after a sentence that names ``source`` itself (see ``names_itself``)."""
         self.last_named = self.previous = source
         self.open_quote = open_quote
+
+
+def _name_words(name: str) -> set[str]:
+    return {lemma(word) for word in name.replace("<", " ").replace(">", " ").split()}
 
 
 def names_itself(source: str) -> bool:
@@ -247,6 +284,8 @@ def names_itself(source: str) -> bool:
     return not (len(words) == 2 and words[0] in ("the", "this", "that"))
 
 
+
+
 class SentenceSources:
     """The sources of a text's sentences, worked out only for the sentences asked about and the ones before them
     that their source can depend on (a generic speaker, a quote going on): back to the last sentence that names
@@ -255,8 +294,9 @@ class SentenceSources:
 
     def __init__(self, text: str, spans: Sequence[tuple[int, int]], lower: str | None = None) -> None:
         self.text, self.spans = text, spans
-        self.attributor = Attributor()
+        self.attributor = Attributor(self._earlier)
         self.read = 0  # sentences before this one have been read in order (or skipped past a restart)
+        self.reading = 0  # the sentence the attributor is reading
         self.sources: dict[int, str | None] = {}
         self.named: dict[int, str | None] = {}
         starts = [start for start, _end in spans]
@@ -277,6 +317,15 @@ class SentenceSources:
                                                 self.lower[start:end] if self.use_lower else None)
         return self.named[index]
 
+    def _earlier(self, noun: str) -> str | None:
+        """The latest source named itself in the sentences before the one being read whose name holds
+        ``noun`` (at most ``LOOK_BACK`` sentences back)."""
+        for back in range(self.reading - 1, max(-1, self.reading - 1 - LOOK_BACK), -1):
+            named = self._named(back)
+            if named is not None and names_itself(named) and noun in _name_words(named):
+                return named
+        return None
+
     def _open_quote_after(self, index: int) -> bool:
         quoted = [number for number in self.quotes if number <= index]
         return self.quotes[max(quoted)] if quoted else False
@@ -286,7 +335,7 @@ class SentenceSources:
         if index in self.sources:
             return self.sources[index]
         if index < self.read:  # skipped on the way to a later sentence: read again from the start
-            self.attributor, self.read = Attributor(), 0
+            self.attributor, self.read = Attributor(self._earlier), 0
         for back in range(index, self.read - 1, -1):  # this sentence first: most name their source
             named = self._named(back)
             if named is not None and names_itself(named):
@@ -294,6 +343,7 @@ class SentenceSources:
                 self.sources[back], self.read = named, back + 1
                 break
         for number in range(self.read, index + 1):
+            self.reading = number
             start, end = self.spans[number]
             self.sources[number] = self.attributor.take(self.text[start:end], self._named(number))
         self.read = index + 1

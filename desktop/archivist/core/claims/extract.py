@@ -178,6 +178,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         if sources is not None:
             source = (nominal_source(text, start, figure.start)
                       or (clauses.source_at(figure.start) if clauses is not None else None) or sources.source_at(index))
+            source = " ".join(source.split()) if source and "\n" in source else source  # a wrapped line
         if source is not None:
             windows[len(found)] = window(text, figure.start, figure.measure_end, (start, end))
         found.append(FoundClaim(
