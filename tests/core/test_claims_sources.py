@@ -36,3 +36,20 @@ def test_a_clause_subject_after_its_conjunction_and_a_wrapped_name() -> None:
     assert _sources(text) == [("3.4 billion dlrs", "diplomats")]
     assert _sources("The Bureau of Agricultural Economics\ndata said 422,000 tonnes were retained.") == [
         ("422,000", "The Bureau of Agricultural Economics data")]
+
+
+def test_a_participle_with_by_names_its_agent_only_when_no_one_else_speaks() -> None:
+    assert _sources("A find announced by Chevron may hold 300 mln barrels, industry analysts said.") == [
+        ("300 mln", "industry analysts")]
+    assert _sources("It aims at a deficit of 170 billion dlrs as estimated by the Congressional Budget Office.") \
+        == [("170 billion dlrs", "the Congressional Budget Office")]
+
+
+def test_a_verb_sharing_the_sentences_subject_and_a_reporting_verb_before_a_stating_one() -> None:
+    text = "Dutch trade sources gave the same figure, but estimated up to 110,000 tonnes offered by German traders."
+    assert _sources(text) == [("110,000", "Dutch trade sources")]
+    text = ("The ministry's forecast assumed crude prices at 13 dlrs a barrel, but prices have risen, the sources "
+            "said.")
+    assert _sources(text) == [("13 dlrs", "the sources")]
+    text = "London traders say the rebate will be 46.80 Ecus, while traders in Paris predict 46.40 Ecus."
+    assert [source for _value, source in _sources(text)] == ["London traders", "traders in Paris"]

@@ -16,11 +16,16 @@ from archivist.core.claims.what import STOP, lemma
 _VERBS = ("said", "says", "say", "reported", "reports", "estimates", "estimated", "estimate", "told", "announced",
           "stated", "states", "claimed", "claims", "added", "adds", "noted", "notes", "confirmed", "wrote", "writes",
           "counted", "recorded", "believes", "put", "puts", "calculated", "calculates", "predicted", "predicts",
-          "forecast", "forecasts", "warned", "warns", "testified", "admitted", "acknowledged", "according to")
+          "forecast", "forecasts", "warned", "warns", "testified", "admitted", "acknowledged", "according to",
+          "predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised", "gave", "gives")
+# Verbs that state a figure without reporting it: a sentence's reporting verb ("said") comes first.
+_WEAK = frozenset({"predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised", "gave",
+                   "gives", "put", "puts"})
 _VERB = re.compile(rf"(?i:\b({trie(_VERBS)})\b)")
 _VERB_LOWER = re.compile(rf"\b({trie(_VERBS)})\b")
 # Words that are verbs after a speaker but nouns after a figure or an article ("a government estimate of").
-_NOUN_TOO = frozenset({"estimate", "estimates", "reports", "claims", "forecast", "forecasts", "notes", "put", "puts"})
+_NOUN_TOO = frozenset({"estimate", "estimates", "reports", "claims", "forecast", "forecasts", "notes", "put", "puts",
+                       "revised"})
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|previous|earlier|latest|government|official|industry|its|their|"
                           r"mln|bln|billion|million|pct)|\d|['’]s)\s*$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+(?:of|for)\b")  # "estimate of 7.8 mln", "forecasts for 1987": nouns
@@ -45,7 +50,7 @@ _AFTER_NAME = re.compile(r"^\s*((?:the\s+|a\s+)?[A-Z][^,.;:()“”\"]{0,80}?)(?
                          r"when|after|on|,)\b|[,.;:]|$)")
 # A sentence opening with a pronoun and a modal goes on with what the sentence before reported.
 _CURLY_QUOTE = re.compile("[“”]")
-_ACCORDING_TO = re.compile(r"\s*([^,.;:()“”\"]{2,80})")
+_ACCORDING_TO = re.compile(r"\s*((?:[^,.;:()“”\"]|\.(?=\S)){2,80})")  # "the U.S. agriculture counselor"
 _CONTINUES = re.compile(r"\s*(?:He|She|It|They)\s+(?:would|will|could|might|may|should|had|has|have)\b")
 GENERIC = frozenset({"report", "statement", "letter", "ministry", "agency", "group", "official", "spokesman",
                      "spokeswoman", "spokesperson", "source", "it", "he", "she", "they", "document", "study",
@@ -97,15 +102,22 @@ def _subject_before(before: str) -> str | None:
         return None
     first_capital = next((i for i, word in enumerate(words) if word[:1].isupper() and word.lower() != "the"), None)
     leading = 1 if words[0].lower() == "the" else 0  # "the" stays with a lower-case name: "the US-led coalition"
-    if first_capital is not None and first_capital > leading:
+    if first_capital is not None and first_capital > leading and not _group_of(words, first_capital):
         words = words[first_capital:]
     return " ".join(words)
 
 
+def _group_of(words: list[str], name: int) -> bool:
+    """Whether the lower-case words before a name make one speaker with it: "traders in Paris", "analysts at
+    Salomon Brothers" (a preposition, perhaps with "the", just before the name)."""
+    before = name - 1 if words[name - 1].lower() == "the" else name
+    return before > 1 and words[before - 1].lower() in ("in", "at", "of", "from", "with")
+
+
 _ESTIMATE_NOUNS = ("estimates", "reports", "figures", "counts", "sources", "tallies")
 # Unnamed but distinct sources: "Other estimates ranged as high as 500 dead", "hospital sources put it at 40".
-_ESTIMATES = re.compile(r"\b((?:other|some|independent|unofficial|earlier|later|latest|local|hospital|opposition|"
-                        r"rival|higher|lower)\s+(?:estimates|reports|figures|counts|sources|tallies))\s+"
+_ESTIMATES = re.compile(r"\b((?:(?-i:[A-Z])[\w-]*\s+)?(?:other|some|independent|unofficial|earlier|later|latest|"
+                        r"local|hospital|opposition|rival|higher|lower|industry|official|trade|market|private)\s+(?:estimates|reports|figures|counts|sources|tallies))\s+"
                         r"(?:ranged|range|put|say|said|gave|give|suggest|suggested|reached)\b", re.IGNORECASE)
 
 
@@ -118,9 +130,13 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
         return estimates[1]
     if "quoted" in sentence and (quoted := _QUOTED_AS.search(sentence)) is not None:
         return " ".join(quoted[1].split())
+    agent = weak = None  # "as estimated by the CBO"; "the forecast assumed": speakers if no other is named
     for match in _VERB.finditer(sentence) if lower is None else _VERB_LOWER.finditer(lower):
         verb, rest = sentence[match.start(1):match.end(1)], sentence[match.end():]
         if _NOT_SPEECH_AFTER.match(rest):
+            continue
+        if (by := _BY.match(rest)) is not None:  # a participle: "a find announced by Chevron"
+            agent = agent or by[1].strip()
             continue
         if verb == "according to":
             found = _ACCORDING_TO.match(rest)
@@ -133,16 +149,38 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
             continue  # "a previous 15.68 mln estimate", "industry reports": a noun, not a speaker's verb
         if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)):
             return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters
-        subject = _subject_before(before)
-        if subject:
+        subject = _subject_before(before) or _elided_subject(sentence, before)
+        if subject and verb.lower() in _WEAK:  # "The forecast assumed 13 dlrs …, the sources said": theirs
+            weak = weak or subject
+        elif subject:
             return subject
-    return None
+    return weak or agent
+
+
+_BY = re.compile(r"\s+by\s+((?:[^,.;:()“”\"]|\.(?=\S)){2,80})")
+_COORDINATED = re.compile(r"\b(?:but|and)\s*$", re.IGNORECASE)
+# The first verb of a sentence, after its subject: "Dutch trade sources gave", "William Gray has publicly backed".
+_FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|may|might|gave|put|puts|[a-z]+ed)\b")
+
+
+def _elided_subject(sentence: str, before: str) -> str | None:
+    """The subject a verb shares with the sentence's first one ("Dutch trade sources gave the same figure for
+    France, but estimated up to 110,000 tonnes"), or None."""
+    if not _COORDINATED.search(before):
+        return None
+    first = _FIRST_VERB.search(sentence, 0, len(before))
+    return _subject_before(sentence[:first.start()] + " ") if first is not None else None
 
 
 # Clauses of one sentence that can have speakers of their own: "Police said 30 died, but hospital officials put
 # the toll at 45", "the Red Cross said, while state radio said 95 had died".
 _BREAK_WORDS = (";", "but", "while", "whereas", "though", "however")  # or "," and "and": in every break
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|and|however)\s+|;\s+|\s+(?:but|whereas)\s+")
+
+
+def _reports(text: str) -> bool:
+    """Whether ``text`` holds a reporting verb ("said"), not only one that states a figure ("assumed")."""
+    return any(found[1].lower() not in _WEAK | _NOUN_TOO for found in _VERB.finditer(text))
 
 
 class Clauses:
@@ -169,6 +207,9 @@ class Clauses:
             source = sentence_source(self.text[clause[0]:clause[1]], lower)
             if source is not None and (not names_itself(source) or _PRONOUNS & set(source.lower().split())):
                 source = None  # "although he said", "the department said": the speaker named before says it
+            elif source is not None and not _reports(self.text[clause[0]:clause[1]]) and self.breaks \
+                    and clause[1] < self.end and _reports(self.text[self.breaks[-1][1]:self.end]):
+                source = None  # "The forecast assumed 13 dlrs …, but prices have risen …, the sources said"
             self.sources[clause] = source
         return self.sources[clause]
 

@@ -12,7 +12,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any
 
@@ -140,7 +140,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
     same_lower = lower if sources is not None and sources.use_lower else None  # see attribution.sentence_source
     clauses: Clauses | None = None
     units: dict[str, tuple[str, str | None]] = {}  # the unit each quantity was last given in
-    windows: dict[int, str] = {}  # claim → the text around it (see _with_windows)
+    windows: dict[int, tuple[int, int]] = {}  # sourced claim → its figure's start and end (see _with_windows)
     for figure in figures:
         if figure.start < last_end or (not english and figure.in_words):
             continue
@@ -180,7 +180,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
                       or (clauses.source_at(figure.start) if clauses is not None else None) or sources.source_at(index))
             source = " ".join(source.split()) if source and "\n" in source else source  # a wrapped line
         if source is not None:
-            windows[len(found)] = window(text, figure.start, figure.measure_end, (start, end))
+            windows[len(found)] = (figure.start, figure.measure_end)
         found.append(FoundClaim(
             figure.value, figure.normalized, figure.high, figure.unit, figure.currency,
             qualifier_of(text, figure, same_lower),
@@ -189,17 +189,18 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
             *_sentence_facts(text, (start, end), source, facts, same_lower,
                              _topic(text, topic) if english and what and about_events(what.key) else None),
         ))
-    return _with_windows(found, windows)
+    return _with_windows(text, found, windows)
 
 
-def _with_windows(found: list[FoundClaim], windows: dict[int, str]) -> list[FoundClaim]:
+def _with_windows(text: str, found: list[FoundClaim], windows: dict[int, tuple[int, int]]) -> list[FoundClaim]:
     """The claims with the text around them kept in their context (``quantity.window``) when the document names
     two sources or more: only then can two of its claims about one quantity named in other words conflict."""
-    if len({claim.source_key for claim in found if claim.source_key}) < 2:
+    if len(windows) < 2 or len({found[index].source_key for index in windows}) < 2:
         return found
-    for index, kept in windows.items():
-        claim = found[index]
-        found[index] = replace(claim, context=f"{claim.context}{SEPARATOR}{kept}")
+    for index, (start, end) in windows.items():
+        *fields_but_context, context = claim_fields(found[index])  # context is the last field
+        sentence = (found[index].sentence_start, found[index].sentence_end)
+        found[index] = FoundClaim(*fields_but_context, f"{context}{SEPARATOR}{window(text, start, end, sentence)}")
     return found
 
 
