@@ -123,3 +123,24 @@ def test_figures_of_different_periods_or_far_apart_are_not_one_quantity() -> Non
     assert _conflicts(text) == {("12 pct", "15 pct")}
     text = "Traders said sugar exports reached 40,000 tonnes. Officials said sugar imports were 400,000 tonnes."
     assert _conflicts(text) == set()
+
+
+def test_figures_disagree_beyond_what_rounding_them_as_written_could_hide() -> None:
+    text = ("London traders say the maximum rebate will be 46.80 European currency units, while traders in Paris "
+            "predict a maximum rebate of 46.40 Ecus.")
+    assert [claim.currency for claim in find_claims(text, language="en")] == ["XEU", "XEU"]
+    assert _conflicts(text) == {("46.80 European currency units", "46.40 Ecus")}
+    text = "The employers put port losses at about 30 mln guilders. Accountants put port losses at 34 mln guilders."
+    assert _conflicts(text) == set()  # "about 30 mln" may be 34 mln rounded
+    text = ("The daily Allgemeine said the order totalled 100 million marks. The Neue Presse put the order at 50 "
+            "million marks.")
+    assert _conflicts(text) == {("100 million marks", "50 million marks")}
+
+
+def test_a_figure_that_names_only_its_unit_is_one_quantity_only_with_words_in_common() -> None:
+    text = ("Traders said 2,500 tonnes of sugar were offered in the Netherlands. Dutch trade sources estimated up to "
+            "110,000 tonnes offered by German traders.")
+    assert _conflicts(text) == set()
+    text = ("London traders said as much as 100,000 tonnes of sugar may be released. Paris traders put the likely "
+            "tonnage at around 60,000.")
+    assert [claim.unit for claim in find_claims(text, language="en")] == ["tonnes", "tonnes"]

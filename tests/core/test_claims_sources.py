@@ -53,3 +53,15 @@ def test_a_verb_sharing_the_sentences_subject_and_a_reporting_verb_before_a_stat
     assert _sources(text) == [("13 dlrs", "the sources")]
     text = "London traders say the rebate will be 46.80 Ecus, while traders in Paris predict 46.40 Ecus."
     assert [source for _value, source in _sources(text)] == ["London traders", "traders in Paris"]
+
+
+def test_a_headline_speaker_a_cited_source_and_unnamed_earlier_estimates() -> None:
+    assert _sources("CHEVRON N.SEA FIND MAY HOLD 300 MLN BBLS -ANALYSTS\n\nThe find was announced today.") == [
+        ("300 MLN", "ANALYSTS")]
+    text = ("Some analysts said a sign-up may be negative, citing trade talk earlier this year that 14 to 15 mln "
+            "acres may be submitted.")
+    assert _sources(text)[-1] == ("14 to 15 mln", "trade talk earlier this year")
+    text = "Shipments averaged around 160,000 tonnes, higher than earlier estimates of 150,000, the official said."
+    assert _sources(text) == [("160,000", "the official"), ("150,000", "earlier estimates")]
+    text = "The Soviet Union bought 1.5 mln tonnes, according to a report from the U.S. agriculture counselor."
+    assert _sources(text) == [("1.5 mln", "a report from the U.S. agriculture counselor")]

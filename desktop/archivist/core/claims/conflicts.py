@@ -7,11 +7,19 @@ across documents, two claims must share the scope (a running total or one event)
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 
-from archivist.core.claims.quantity import SEPARATOR, comparable, cross_context, quantity_words, same_quantity
+from archivist.core.claims.quantity import (
+    SEPARATOR,
+    common_words,
+    comparable,
+    cross_context,
+    quantity_words,
+    same_quantity,
+)
 from archivist.core.claims.records import ClaimPair, ClaimRecord
 from archivist.core.claims.vocabulary import LOWER_BOUNDS, UPPER_BOUNDS
 from archivist.core.claims.what import about_events as names_event
@@ -22,6 +30,8 @@ from archivist.core.claims.what import about_events as names_event
 EXACT_TOLERANCE = 0.01
 ROUNDED_TOLERANCE = 0.1
 APPROXIMATE_TOLERANCE = 0.2
+# The most an exact figure's trailing zeros are taken to round: "100 million" against "50 million" disagree.
+ROUNDED_SHARE = 0.05
 # Pairs are looked for in groups of at most this many claims (a quantity every report gives, such as
 # "shares" in a news archive, is listed but not paired: n² pairs of unrelated figures help nobody).
 MAX_GROUP = 400
@@ -64,12 +74,37 @@ def values_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
             return top * (1 - APPROXIMATE_TOLERANCE) <= figure.normalized <= top * (1 + tolerance)
         return figure.normalized <= top * (1 + tolerance)
     gap = max(low_a - high_b, low_b - high_a, 0.0)
-    return gap <= tolerance * max(abs(high_a), abs(high_b), 1e-9)
+    if tolerance == APPROXIMATE_TOLERANCE:
+        return gap <= tolerance * max(abs(high_a), abs(high_b), 1e-9)
+    # what rounding either as written could hide: "16.2 mln" and "16.7 mln" disagree, "about 30 mln" and
+    # "34 mln" need not, "about 12 pct" and "around 15 pct" do
+    return gap <= max(rounding(a), rounding(b)) * (1 + 1e-9)
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def rounding(claim: ClaimRecord) -> float:
+    """Half the unit of a figure's last significant digit as written, at its scale: "16.2 mln" 50,000,
+    "13,000" 500, "46.80" 0.005, "two" 0.5 (at most ``ROUNDED_SHARE`` of an exact figure)."""
+    value = abs(claim.normalized)
+    found = _DIGITS.search(claim.value)
+    written = found[0].replace(",", "") if found is not None else f"{value:.0f}"
+    number = float(written) if written.strip("0.") else 0.0
+    scale = value / number if number else 1.0
+    if found is not None and found[1]:
+        unit = 10.0 ** -len(found[1])
+    else:
+        integer = written.split(".")[0]
+        unit = 10.0 ** (len(integer) - len(integer.rstrip("0"))) if integer.strip("0") else 1.0
+    half = unit * scale / 2
+    # "100 million" may be rounded to the hundred million only when said to be ("about 100 million")
+    return half if _approximate(claim) else min(half, ROUNDED_SHARE * value)
 
 
 def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]] | None = None) -> str | None:
     """``conflict``, ``revision`` or None for two claims (the cheap tests first: the ledger pairs thousands)."""
-    if not a.what_key or (a.what_key, a.unit, a.currency) != (b.what_key, b.unit, b.currency):
+    if not _named(a) or (a.what_key, a.unit, a.currency) != (b.what_key, b.unit, b.currency):
         return _reworded(a, b)
     if a.document_id == b.document_id and not same_quantity(_own(a), _own(b), same_key=True):
         return None  # one document's figures for two periods ("17 pct in 1981/82", "15 pct in 1986/87")
@@ -84,15 +119,20 @@ def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]]
     return None if kind is None or values_agree(a, b) else kind
 
 
-def _reworded(a: ClaimRecord, b: ClaimRecord) -> str | None:
+def _named(claim: ClaimRecord) -> bool:
+    """Whether a claim's key names what it counts: "110,000 tonnes" and "2,500 tonnes" name only their unit."""
+    return bool(claim.what_key) and claim.what_key != claim.unit
+
+
+def _reworded(a: ClaimRecord, b: ClaimRecord, common: frozenset[str] = frozenset()) -> str | None:
     """A conflict between two sources in one document about a quantity named in other words (see
-    ``quantity``), else None."""
+    ``quantity``; ``common``: the document's words beside most of its claims), else None."""
     if a.document_id != b.document_id or (a.unit, a.currency) != (b.unit, b.currency) or not a.what_key \
             or not b.what_key or not a.source_key or not b.source_key or a.source_key == b.source_key:
         return None
     if not comparable(a.normalized, b.normalized) or _one_source(a, b) or values_agree(a, b):
         return None
-    return "conflict" if same_quantity(_own(a), _own(b)) else None
+    return "conflict" if same_quantity(_own(a), _own(b), common=common) else None
 
 
 def _own(claim: ClaimRecord) -> frozenset[str]:
@@ -146,11 +186,15 @@ def _reworded_pairs(claims: list[ClaimRecord]) -> list[ClaimPair]:
     """Conflicts in one document about a quantity its sources name in other words: pairs of one unit whose
     values are within ``MAX_RATIO`` of each other (sorted by value, each is tested against the next few)."""
     buckets: dict[tuple[int, str, str | None], list[ClaimRecord]] = defaultdict(list)
+    documents: dict[int, list[frozenset[str]]] = defaultdict(list)
     for claim in claims:
         if claim.source_key and SEPARATOR in claim.context:
             buckets[(claim.document_id, claim.unit, claim.currency)].append(claim)
+            documents[claim.document_id].append(_own(claim))
     pairs: list[ClaimPair] = []
-    for bucket in buckets.values():
+    paired = {document for (document, _unit, _currency), bucket in buckets.items() if len(bucket) > 1}
+    commons = {document: common_words(documents[document]) for document in paired}
+    for (document, _unit, _currency), bucket in buckets.items():
         if len(bucket) < 2 or len(bucket) > MAX_GROUP:
             continue
         bucket.sort(key=lambda claim: claim.normalized)
@@ -158,7 +202,7 @@ def _reworded_pairs(claims: list[ClaimRecord]) -> list[ClaimPair]:
             for b in bucket[index + 1:]:
                 if not comparable(a.normalized, b.normalized):
                     break
-                if a.what_key != b.what_key and _reworded(a, b) is not None:
+                if (a.what_key != b.what_key or not _named(a)) and _reworded(a, b, commons[document]) is not None:
                     first, second = sorted((a, b), key=lambda claim: claim.id)
                     pairs.append(ClaimPair(first.id, second.id, first.what, "conflict"))
     return pairs

@@ -22,7 +22,7 @@ from archivist.core.claims.figures import Figure, find_figures, lower_text
 from archivist.core.claims.patterns import trie
 from archivist.core.claims.quantity import SEPARATOR, window
 from archivist.core.claims.sentences import Sentences, page_at
-from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, QUALIFIERS
+from archivist.core.claims.vocabulary import CANONICAL_QUALIFIERS, MEASURE_NOUNS, QUALIFIERS
 from archivist.core.claims.what import (
     EVENTS,
     REFERS_BACK,
@@ -167,6 +167,8 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         if what is not None and figure.unit == "count" and figure.currency is None and what.key in units \
                 and _SCALED.search(figure.value):
             figure.unit, figure.currency = units[what.key]  # "losses were 17 to 20 mln" after "34 mln guilders"
+        elif what is not None and figure.unit == "count" and what.key in MEASURE_NOUNS:
+            figure.unit = MEASURE_NOUNS[what.key]  # "the likely tonnage at around 60,000": tonnes
         if english and (what is None or not what.key or (figure.in_words and figure.value.lower() == "one"
                                                           and not what.noun)):
             continue

@@ -14,6 +14,7 @@ no other claim can be paired this way.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from archivist.core.claims.vocabulary import CURRENCY_WORDS, MEASURES, MONTHS, PERCENT_WORDS, QUALIFIERS, SCALES
@@ -23,7 +24,7 @@ SEPARATOR = "\t"
 # How far two values of one quantity can be apart and still be two sources' figures for it (a union's 18,000
 # strikers against a company's 13,000); figures further apart are different quantities of one kind.
 MAX_RATIO = 3.0
-_BEFORE, _AFTER = 6, 8  # tokens read on each side of a figure
+_BEFORE, _AFTER = 8, 8  # tokens read on each side of a figure
 _BEFORE_CHARS, _AFTER_CHARS = 50, 70  # the text kept on each side (from a whole word)
 _ENDS = frozenset({",", ";", ":", "(", ")", "“", "”", "\"", "."})
 # Words that join a figure to the one it is set against: what comes after them is the other figure's.
@@ -33,7 +34,7 @@ _GENERIC = """
     current previous last next same total overall estimated estimate estimates expected forecast figure figures
     rose fell rise fall risen fallen increase increased decrease decreased up down reached totalled totaled
     stood put gave give said says say told reported added level compared against rate source sources
-    mln bln dlrs dlr cts billion million thousand hundred end mid early late new record
+    mln bln dlrs dlr cts billion million thousand hundred end mid early late new record now already still
 """  # words around many figures that say nothing of what one counts
 _NOT_CONTENT = STOP | frozenset(SCALES) | frozenset(MEASURES) | frozenset(CURRENCY_WORDS) | MONTHS | frozenset(
     word for phrase in (*PERCENT_WORDS, *QUALIFIERS) for word in phrase.split()) | frozenset(_GENERIC.split())
@@ -55,7 +56,7 @@ def period(after: list[str]) -> str:
             if end.isdigit() and after[index + 1] in ("/", "-"):
                 token, index = f"{token}/{end[-2:]}", index + 2  # "1986/87", "1985-1986"
             parts.append(token)
-        elif _month(low) and low.rsplit("-", 1)[-1] in MONTHS:
+        elif _month(low) and low.rsplit("-", 1)[-1] in _MONTHS:
             parts.append(low.rsplit("-", 1)[-1][:3])  # "end-March": march
         elif token in (";", ",") or low in _TURNS or token[:1].isdigit():
             break
@@ -63,9 +64,12 @@ def period(after: list[str]) -> str:
     return "-".join(parts)
 
 
+_MONTHS = MONTHS - {"may"}  # "may be authorised": a verb far more often than a month
+
+
 def _month(low: str) -> bool:
     """"march", "end-march", "mid-1987"."""
-    return low.rsplit("-", 1)[-1] in MONTHS or (low[:4] in ("end-", "mid-") and low[4:5].isdigit())
+    return low.rsplit("-", 1)[-1] in _MONTHS or (low[:4] in ("end-", "mid-") and low[4:5].isdigit())
 
 
 def _lemma(token: str) -> str:
@@ -77,7 +81,7 @@ def words_near(before: list[str], after: list[str], skip: str) -> list[str]:
     source's words, which say who, not what)."""
     found: list[str] = []
     for token in reversed(before[-_BEFORE:]):
-        if token in _ENDS or token[:1].isdigit() or token.lower() in _TURNS:
+        if token in _ENDS or (token[:1].isdigit() and not _is_year(token)) or token.lower() in _TURNS:
             break
         found.append(token)
     for token in after[:_AFTER]:
@@ -124,14 +128,24 @@ def cross_context(context: str) -> str:
     return context.partition(SEPARATOR)[0]
 
 
-def same_quantity(first: frozenset[str], second: frozenset[str], same_key: bool = False) -> bool:
-    """Whether two claims' ``quantity_words`` can name one quantity: no two different
-    periods and (unless their keys are the same already) a content word in common."""
+def same_quantity(first: frozenset[str], second: frozenset[str], same_key: bool = False,
+                  common: frozenset[str] = frozenset()) -> bool:
+    """Whether two claims' ``quantity_words`` can name one quantity: no two different periods and (unless their
+    keys are the same already) a content word in common that is not ``common`` to most of the document's
+    claims (a story about corn has "corn" beside every figure)."""
     periods_a = {word for word in first if word[:1] == "@"}
     periods_b = {word for word in second if word[:1] == "@"}
     if periods_a and periods_b and not periods_a & periods_b:
         return False
-    return same_key or bool((first - periods_a) & (second - periods_b))
+    return same_key or bool((first - periods_a) & (second - periods_b) - common)
+
+
+def common_words(words: list[frozenset[str]]) -> frozenset[str]:
+    """The words beside half or more of one document's claims (when it has three or more)."""
+    if len(words) < 3:
+        return frozenset()
+    counts = Counter(word for claim in words for word in claim)
+    return frozenset(word for word, number in counts.items() if number * 2 >= len(words))
 
 
 def comparable(a: float, b: float) -> bool:

@@ -47,6 +47,7 @@ CURRENCY_WORDS = {
     "kyats": ("MMK", 1.0), "crowns": ("SEK", 1.0), "kronor": ("SEK", 1.0), "schillings": ("ATS", 1.0),
     "pesetas": ("ESP", 1.0), "rand": ("ZAR", 1.0), "baht": ("THB", 1.0), "rupiah": ("IDR", 1.0),
     "ringgit": ("MYR", 1.0), "dinars": ("DZD", 1.0), "shekels": ("ILS", 1.0), "naira": ("NGN", 1.0),
+    "ecus": ("XEU", 1.0), "ecu": ("XEU", 1.0), "european currency units": ("XEU", 1.0),
 }
 # A country adjective before "dollars"/"dlrs" names the currency (Reuters: "15 mln Canadian dlrs").
 DOLLAR_COUNTRIES = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
@@ -56,11 +57,13 @@ MEASURES = {
     "mile": "miles", "metres": "m", "meters": "m", "feet": "ft", "ft": "ft", "kg": "kg", "kilograms": "kg",
     "tonnes": "tonnes", "tons": "tonnes", "barrels": "barrels", "bpd": "barrels/day",
     "barrels per day": "barrels/day", "barrels a day": "barrels/day", "acres": "acres",
-    "hectares": "hectares", "sq km": "km²", "square kilometres": "km²", "square kilometers": "km²",
+    "acre": "acres", "hectares": "hectares", "sq km": "km²", "square kilometres": "km²", "square kilometers": "km²",
     "square miles": "mi²", "megawatts": "MW", "mw": "MW", "litres": "litres", "liters": "litres",
     "gallons": "gallons", "ounces": "oz", "ounce": "oz", "oz": "oz", "bushels": "bushels", "lbs": "lb",
     "degrees": "degrees", "cubic metres": "m³", "cubic meters": "m³",
 }
+# Nouns that name a quantity in a measure: "put the likely tonnage at around 60,000" counts tonnes.
+MEASURE_NOUNS = {"tonnage": "tonnes", "acreage": "acres", "mileage": "miles"}
 PERCENT_WORDS = ("%", "per cent", "percent", "pct", "percentage points", "pct points")
 # Words before a figure that bound or soften it, longest first so "more than" wins over "more".
 QUALIFIERS = (
