@@ -41,8 +41,9 @@ def is_year(text: str, figure: Figure) -> bool:
     return not (_PLURAL_NOUN.match(text, figure.end) and not _YEAR_CONTEXT.search(before))
 
 
-def is_date_or_time(text: str, figure: Figure, before: str) -> bool:
-    before, after = before.lower(), _word_after(text, figure.end).lower()
+def is_date_or_time(text: str, figure: Figure, before: str, after: str | None = None) -> bool:
+    """``before``/``after``: the words around the figure, lower-cased (``after`` found here when None)."""
+    after = _word_after(text, figure.end).lower() if after is None else after
     if before.rstrip(".") in MONTHS or after.rstrip(".,") in MONTHS:
         return True
     if _NUMBER_AFTER.match(text, figure.end) or _NUMBER_BEFORE.match(text[max(0, figure.start - 2):figure.start]):
@@ -53,8 +54,8 @@ def is_date_or_time(text: str, figure: Figure, before: str) -> bool:
 
 
 def is_age(text: str, figure: Figure, before: str) -> bool:
-    """"aged 45", "a 45-year-old", "John Smith, 45, said"."""
-    if before.lower() in AGE_WORDS:
+    """"aged 45", "a 45-year-old", "John Smith, 45, said" (``before`` lower-cased)."""
+    if before in AGE_WORDS:
         return True
     window = text[figure.end:figure.end + 12].lower()
     if window.startswith(("-year-old", " year-old", " years old", "-years-old")):
@@ -67,7 +68,8 @@ def is_age(text: str, figure: Figure, before: str) -> bool:
 
 def is_identifier(text: str, figure: Figure, before: str) -> bool:
     """"Resolution 2253", "Flight 17", "No. 5", a list number at the start of a line, "F-16" (glued to letters)."""
-    if before.lower() in IDENTIFIER_WORDS and (before[:1].isupper() or before.lower() in ("no.", "p.", "pp.")):
+    low = before.lower()
+    if low in IDENTIFIER_WORDS and (before[:1].isupper() or low in ("no.", "p.", "pp.")):
         return figure.unit == "count"
     if figure.start and (text[figure.start - 1].isalpha() or text[figure.start - 1] in "#№"):
         return True
@@ -81,9 +83,15 @@ _HOW_LONG = re.compile(r"\b(?:for|lasted|lasting|took|take|takes)(?:\s+(?:a|an|a
                        r"about|nearly|almost|more\s+than|up\s+to|at\s+least|some|over))*\s*$", re.IGNORECASE)
 
 
-def duration_unit(text: str, figure: Figure) -> str | None:
-    """The unit of a figure that says how long something lasts ("for four months": "months"), else None."""
-    after = _word_after(text, figure.end).lower().strip(".,;:")
+def word_after(text: str, figure: Figure) -> str:
+    """The word after a figure, lower-cased (what ``duration_unit`` and ``not_a_claim`` both read)."""
+    return _word_after(text, figure.end).lower()
+
+
+def duration_unit(text: str, figure: Figure, after: str | None = None) -> str | None:
+    """The unit of a figure that says how long something lasts ("for four months": "months"), else None;
+    ``after``: ``word_after(text, figure)`` if the caller has it."""
+    after = (word_after(text, figure) if after is None else after).strip(".,;:")
     if figure.unit != "count" or after not in DURATION_UNITS or text[figure.end:figure.end + 1] == "-":
         return None
     if _word_after(text, figure.end + 1 + len(after)).lower() == "ago":
@@ -91,8 +99,9 @@ def duration_unit(text: str, figure: Figure) -> str | None:
     return DURATION_UNITS[after] if _HOW_LONG.search(text[max(0, figure.start - 40):figure.start]) else None
 
 
-def not_a_claim(text: str, figure: Figure) -> bool:
-    """Whether this figure is one the labelling rules leave out."""
+def not_a_claim(text: str, figure: Figure, after: str | None = None) -> bool:
+    """Whether this figure is one the labelling rules leave out (``after`` as for ``duration_unit``)."""
     before = _word_before(text, figure.start)
-    return is_year(text, figure) or is_date_or_time(text, figure, before) or is_age(text, figure, before) \
+    low = before.lower()
+    return is_year(text, figure) or is_date_or_time(text, figure, low, after) or is_age(text, figure, low) \
         or is_identifier(text, figure, before)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any
 
-from archivist.core.claims.attribution import Clauses, SentenceSources, nominal_source, source_key
-from archivist.core.claims.exclusions import duration_unit, not_a_claim
+from archivist.core.claims.attribution import Clauses, SentenceSources, cited_source, nominal_source, source_key
+from archivist.core.claims.exclusions import duration_unit, not_a_claim, word_after
 from archivist.core.claims.figures import Figure, find_figures, lower_text
 from archivist.core.claims.patterns import trie
 from archivist.core.claims.quantity import SEPARATOR, window
@@ -140,13 +140,16 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
     same_lower = lower if sources is not None and sources.use_lower else None  # see attribution.sentence_source
     clauses: Clauses | None = None
     units: dict[str, tuple[str, str | None]] = {}  # the unit each quantity was last given in
+    keys: dict[str | None, str | None] = {}  # source → its key: a story's figures share a few sources
+    citing = sources is not None and "citing" in lower  # "citing X that … N": the figure is X's
     windows: dict[int, tuple[int, int]] = {}  # sourced claim → its figure's start and end (see _with_windows)
     for figure in figures:
         if figure.start < last_end or (not english and figure.in_words):
             continue
-        if (duration := duration_unit(text, figure)) is not None:
+        after_word = word_after(text, figure)
+        if (duration := duration_unit(text, figure, after_word)) is not None:
             figure.unit, figure.measure_end = duration, _end_of_word(text, figure.end)
-        elif not_a_claim(text, figure):
+        elif not_a_claim(text, figure, after_word):
             continue
         index = sentences.index_at(figure.start)
         start, end = sentences[index]
@@ -178,7 +181,8 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         previous_noun = what.noun if what and what.noun else previous_noun
         source = None
         if sources is not None:
-            source = (nominal_source(text, start, figure.start)
+            source = ((cited_source(text, start, figure.start) if citing else None)
+                      or nominal_source(text, start, figure.start)
                       or (clauses.source_at(figure.start) if clauses is not None else None) or sources.source_at(index))
             source = " ".join(source.split()) if source and "\n" in source else source  # a wrapped line
         if source is not None:
@@ -186,12 +190,18 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
         found.append(FoundClaim(
             figure.value, figure.normalized, figure.high, figure.unit, figure.currency,
             qualifier_of(text, figure, same_lower),
-            what.phrase if what else "", what.key if what else "", source, source_key(source), figure.start,
+            what.phrase if what else "", what.key if what else "", source, _key_of(source, keys), figure.start,
             figure.end, start, end, page_at(pages, figure.start),
             *_sentence_facts(text, (start, end), source, facts, same_lower,
                              _topic(text, topic) if english and what and about_events(what.key) else None),
         ))
     return _with_windows(text, found, windows)
+
+
+def _key_of(source: str | None, keys: dict[str | None, str | None]) -> str | None:
+    if source not in keys:
+        keys[source] = source_key(source)
+    return keys[source]
 
 
 def _with_windows(text: str, found: list[FoundClaim], windows: dict[int, tuple[int, int]]) -> list[FoundClaim]:
