@@ -65,3 +65,14 @@ def test_a_headline_speaker_a_cited_source_and_unnamed_earlier_estimates() -> No
     assert _sources(text) == [("160,000", "the official"), ("150,000", "earlier estimates")]
     text = "The Soviet Union bought 1.5 mln tonnes, according to a report from the U.S. agriculture counselor."
     assert _sources(text) == [("1.5 mln", "a report from the U.S. agriculture counselor")]
+
+
+def test_appositives_that_name_the_source_and_a_relative_clause() -> None:
+    text = "The figures, issued by accountants on behalf of the SVZ, put total losses at 34 mln guilders."
+    assert _sources(text) == [("34 mln guilders", "accountants on behalf of the SVZ")]
+    text = ("The Allgemeine said the order value totalled 100 million marks, while another local daily, the Neue "
+            "Presse, put the value at 50 million marks.")
+    assert [source for _value, source in _sources(text)] == ["The Allgemeine", "the Neue Presse"]
+    text = ("Jay Naidoo, general secretary of the Congress of South African Trade Unions (COSATU), which claims a "
+            "membership of over 600,000 workers, urged solidarity.")
+    assert _sources(text) == [("600,000", "Congress of South African Trade Unions (COSATU)")]

@@ -75,6 +75,11 @@ def is_generic(source: str) -> bool:
     return len(words) <= 1 and (not words or lemma(words[0]) in GENERIC)
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who)$")
+_ISSUED_BY = re.compile(r"(?:issued|released|published|compiled|prepared|given|provided|produced)\s+by\s+(.+)$")
+_A_NAME = re.compile(r"(?:the|a)\s+[A-Z]")  # "the Neue Presse"
+
+
 def _subject_before(before: str) -> str | None:
     """The speaker written just before the verb: the last clause, with appositives and adverbs left out."""
     # The patterns anchored at the end are tried only where they can match: from each position of a long
@@ -87,9 +92,18 @@ def _subject_before(before: str) -> str | None:
         subject = _subject_before(before[:acronym.start()] + " ")
         return f"{subject} {acronym[1]}" if subject else None
     before = before.rstrip()
+    if before.endswith(("which", "who")) and (relative := _RELATIVE.search(before, len(before) - 12)) is not None:
+        return _subject_before(before[:relative.start()])  # "COSATU, which claims a membership of 600,000"
     if _ADVERB.fullmatch(before.rsplit(None, 1)[-1] if before else ""):  # it ends with an adverb
         before = _ADVERBS.sub("", before)
-    before = _APPOSITIVE.sub("", before)
+    if before.endswith(",") and (appositive := _APPOSITIVE.search(before)) is not None:
+        inner = appositive[0].strip(" ,")
+        if (agent := _ISSUED_BY.match(inner)) is not None:
+            return agent[1]  # "The figures, issued by accountants on behalf of the SVZ, put"
+        head = _CLAUSE.split(before[:appositive.start()])[-1]
+        if _A_NAME.match(inner) and not any(word[:1].isupper() for word in head.split()):
+            return inner  # "another local daily, the Neue Presse, put"
+        before = before[:appositive.start()]
     parts = _CLAUSE.split(before)
     subject = parts[-1].strip() if parts else ""
     if " by " in subject:
@@ -111,7 +125,7 @@ def _group_of(words: list[str], name: int) -> bool:
     """Whether the lower-case words before a name make one speaker with it: "traders in Paris", "analysts at
     Salomon Brothers" (a preposition, perhaps with "the", just before the name)."""
     before = name - 1 if words[name - 1].lower() == "the" else name
-    return before > 1 and words[before - 1].lower() in ("in", "at", "of", "from", "with")
+    return before > 1 and words[before - 1].lower() in ("in", "at", "from", "with")  # "secretary of X": X
 
 
 _ESTIMATE_NOUNS = ("estimates", "reports", "figures", "counts", "sources", "tallies")
