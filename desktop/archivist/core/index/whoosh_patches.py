@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from whoosh import writing
 from whoosh.codec import whoosh3
+from whoosh.util.numeric import _length_byte_cache as length_table
 from whoosh.util.numeric import byte_to_length
 
 PICKLE_PROTOCOL = 4
@@ -104,3 +105,89 @@ def _read_run(self: writing.PostingPool, path: str) -> Iterator[tuple[Any, ...]]
 
 writing.PostingPool._write_run = _write_run  # type: ignore[method-assign,assignment]
 writing.PostingPool._read_run = _read_run  # type: ignore[method-assign,assignment]
+
+
+def _add_postings(self: whoosh3.W3FieldWriter, schema: Any, lengths: Any, items: Iterable[tuple[Any, ...]]) -> None:
+    """Whoosh's ``FieldWriter.add_postings`` with the per-posting work inlined: a commit writes every posting
+    of its segment through three calls (``add``, ``add_posting`` with four type asserts, ``doc_field_length``),
+    the largest share of a commit, and the commit at the end of an import is the part nothing else overlaps.
+    The postings written are Whoosh's own: the same ids, weights, values and lengths in the same blocks."""
+    start_field, start_term, finish_term, finish_field = (self.start_field, self.start_term, self.finish_term,
+                                                          self.finish_field)
+    field_length = lengths.doc_field_length if lengths else None
+    lastfn: str | None = None
+    lasttext: bytes | None = None
+    known: bytes | None = None  # the current field's lengths column, one byte a document
+    writer: Any = None
+    fast = False
+    for fieldname, btext, docnum, weight, value in items:
+        if fieldname != lastfn:
+            if lastfn is not None and fieldname < lastfn:
+                raise writing.OutOfOrderError(f"Field {lastfn!r} .. {fieldname!r}")
+            if lasttext is not None:
+                finish_term()
+            if lastfn is not None:
+                finish_field()
+            start_field(fieldname, schema[fieldname])
+            lastfn, lasttext = fieldname, None
+            known = _known_lengths(lengths, fieldname)
+        elif lasttext and btext < lasttext:
+            raise writing.OutOfOrderError(f"Term {lastfn}:{lasttext!r} .. {fieldname}:{btext!r}")
+        if docnum == -1:  # a spelling word (Whoosh's own hack); Archivist's schema has none
+            continue
+        if btext != lasttext:
+            if lasttext is not None:
+                finish_term()
+            start_term(btext)
+            lasttext = btext
+            writer = self._postwriter
+            fast = type(writer) is whoosh3.W3PostingsWriter and not writer._byteids
+        if known is not None:
+            lbyte = known[docnum] if docnum < len(known) else 0
+            length = _BYTE_LENGTHS[lbyte] if lbyte else None
+        else:
+            length = field_length(docnum, fieldname) if field_length is not None else 0
+        if value is None:
+            value = b""
+        if not fast:
+            self.add(docnum, weight, value, length)
+            continue
+        ids = writer._ids
+        if len(ids) >= writer._blocklimit:
+            writer._write_block()
+            ids = writer._ids
+        ids.append(docnum)
+        writer._weights.append(weight)
+        if weight > writer._maxweight:
+            writer._maxweight = weight
+        if value:
+            writer._values.append(value)
+        if length:
+            if writer._minlength is None or length < writer._minlength:
+                writer._minlength = length
+            if length > writer._maxlength:
+                writer._maxlength = length
+    if lasttext is not None:
+        finish_term()
+    if lastfn is not None:
+        finish_field()
+
+
+_BYTE_LENGTHS = length_table
+
+
+def _known_lengths(lengths: Any, fieldname: str) -> bytes | None:
+    """The lengths column of ``fieldname`` when ``lengths`` is a segment's per-document reader that has one
+    (read whole once, as ``_doc_field_length`` does); None: ask ``doc_field_length`` for each posting."""
+    if type(lengths) is not whoosh3.W3PerDocReader:
+        return None
+    try:
+        known = lengths._archivist_lengths[fieldname]
+    except (AttributeError, KeyError):
+        known = _field_lengths(lengths, fieldname)
+    if known is not None and len(known) > lengths._doccount:
+        return None  # not a column this code understands: Whoosh's own way
+    return known
+
+
+whoosh3.W3FieldWriter.add_postings = _add_postings  # type: ignore[method-assign]
