@@ -210,9 +210,11 @@ def _with_windows(text: str, found: list[FoundClaim], windows: dict[int, tuple[i
     if len(windows) < 2 or len({found[index].source_key for index in windows}) < 2:
         return found
     for index, (start, end) in windows.items():
-        *fields_but_context, context = claim_fields(found[index])  # context is the last field
-        sentence = (found[index].sentence_start, found[index].sentence_end)
-        found[index] = FoundClaim(*fields_but_context, f"{context}{SEPARATOR}{window(text, start, end, sentence)}")
+        claim = found[index]
+        kept = window(text, start, end, (claim.sentence_start, claim.sentence_end))
+        # set in place, as a frozen dataclass's own __init__ does: the claims are not handed out yet, and making
+        # each again cost more than all the rest of this (FoundClaim's __init__ sets 17 fields one by one)
+        object.__setattr__(claim, "context", f"{claim.context}{SEPARATOR}{kept}")
     return found
 
 

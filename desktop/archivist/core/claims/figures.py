@@ -158,29 +158,29 @@ def _key(words: str) -> str:
 
 
 def _extend(text: str, figure: Figure, factor: float, in_digits: bool) -> None:
-    """Ranges, percent signs, currency words and measures after the number."""
-    rest = text[figure.end:figure.end + 40]
-    found = _RANGE.match(rest) if in_digits else None
+    """Ranges, percent signs, currency words and measures after the number (matched within the 40 characters
+    after it, in place: no slice of the text is made)."""
+    end = figure.end
+    found = _RANGE.match(text, end, end + 40) if in_digits else None
     if found and (not found[0].lstrip().startswith("and") or text[:figure.start].lower().endswith("between ")):
         high_factor = SCALES.get((found["scale"] or "").lower(), factor)
         figure.high = float(found["digits"].replace(",", "")) * high_factor
         if found["scale"] and factor == 1.0 and in_digits:  # "17 to 20 mln": the scale is both ends'
             figure.normalized *= high_factor
         if figure.high > figure.normalized and (found["digits"] not in ("19", "20") or found["scale"]):
-            figure.end += found.end()
-            rest = text[figure.end:figure.end + 40]
+            figure.end = end = found.end()
         else:
             figure.high = None
-    if (percent := _PERCENT.match(rest)) is not None:
-        figure.unit, figure.end = "percent", figure.end + percent.end()
-    elif (money := _MONEY.match(rest)) is not None:
+    if (percent := _PERCENT.match(text, end, end + 40)) is not None:
+        figure.unit, figure.end = "percent", percent.end()
+    elif (money := _MONEY.match(text, end, end + 40)) is not None:
         currency, fraction = CURRENCY_WORDS[_key(money["word"])]
         if money["country"] and currency == "USD":
             currency = DOLLAR_COUNTRIES[_key(money["country"])]
-        figure.currency, figure.end = currency, figure.end + money.end()
+        figure.currency, figure.end = currency, money.end()
         figure.normalized *= fraction
         figure.high = figure.high * fraction if figure.high is not None else None
-    elif (measure := _MEASURE.match(rest)) is not None:
-        figure.unit, figure.measure_end = MEASURES[_key(measure["word"])], figure.end + measure.end()
+    elif (measure := _MEASURE.match(text, end, end + 40)) is not None:
+        figure.unit, figure.measure_end = MEASURES[_key(measure["word"])], measure.end()
     if figure.currency is not None:
         figure.unit = "money"

@@ -25,7 +25,7 @@ SEPARATOR = "\t"
 # strikers against a company's 13,000); figures further apart are different quantities of one kind.
 MAX_RATIO = 3.0
 _BEFORE, _AFTER = 8, 8  # tokens read on each side of a figure
-_BEFORE_CHARS, _AFTER_CHARS = 50, 70  # the text kept on each side (from a whole word)
+_BEFORE_CHARS, _AFTER_CHARS = 50, 70  # the text kept on each side
 _ENDS = frozenset({",", ";", ":", "(", ")", "“", "”", "\"", "."})
 # Words that join a figure to the one it is set against: what comes after them is the other figure's.
 _TURNS = frozenset({"from", "against", "compared", "versus", "vs", "vs.", "than", "and", "or", "but", "while"})
@@ -96,14 +96,13 @@ def words_near(before: list[str], after: list[str], skip: str) -> list[str]:
 
 def window(text: str, figure_start: int, figure_end: int, sentence: tuple[int, int]) -> str:
     """What a claim keeps after the tab in its context: the text of its sentence just before and just after the
-    figure (tab between). Only cut out at extraction, which runs in every import; read (``quantity_words``)
-    only for the few pairs ever compared this way."""
-    cut = max(sentence[0], figure_start - _BEFORE_CHARS)
-    if cut > sentence[0]:  # from the first whole word
-        cut = text.find(" ", cut, figure_start) + 1 or cut
-    before = text[cut:figure_start]
+    figure (tab between; a cut word is dropped when read). Only cut out at extraction, which runs in every
+    import; read (``quantity_words``) only for the few pairs ever compared this way."""
+    before = text[max(sentence[0], figure_start - _BEFORE_CHARS):figure_start]
     after = text[figure_end:min(sentence[1], figure_end + _AFTER_CHARS)]
-    return f"{before.replace(SEPARATOR, ' ')}{SEPARATOR}{after.replace(SEPARATOR, ' ')}"
+    if SEPARATOR in before or SEPARATOR in after:
+        before, after = before.replace(SEPARATOR, " "), after.replace(SEPARATOR, " ")
+    return before + SEPARATOR + after
 
 
 @lru_cache(maxsize=4096)
@@ -115,6 +114,8 @@ def quantity_words(context: str, what: str, source: str | None) -> frozenset[str
     if not tab:
         return frozenset()
     before, after = tokens(before_text), tokens(after_text)
+    if len(before_text) == _BEFORE_CHARS and before and not before_text[:1].isspace():
+        before = before[1:]  # the window may have cut the first word
     skip = (source or "").lower()
     words = set(words_near(before, after, skip))
     words.update(_lemma(word) for word in what.split() if word.lower() not in _NOT_CONTENT and len(word) > 2

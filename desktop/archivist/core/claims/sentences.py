@@ -33,11 +33,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
-    part = text[start:end]
-    kept = part.strip()  # the whitespace str.isspace() sees, stripped in C rather than a character at a time
-    if kept:
-        start += len(part) - len(part.lstrip())
-        spans.append((start, start + len(kept)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
 
 
 class Sentences:

@@ -1,15 +1,16 @@
-"""Writing claims to the catalogue: at import (in the import's transaction) and when rebuilt."""
+"""Writing claims to the catalogue: at import (in the import's transaction, or for its last files once they are
+catalogued: ``claims_pending``) and when rebuilt."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from archivist.core.catalogue.models import Claim
+from archivist.core.catalogue.models import Claim, ClaimsPending
 from archivist.core.claims.extract import FoundClaim, find_claims
 
 FIELDS = [field.name for field in fields(FoundClaim)]
@@ -35,10 +36,37 @@ def insert_claims(session: Session, rows: list[tuple[Any, ...]]) -> None:
     connection.exec_driver_sql(sql, rows)
 
 
+def mark_pending(session: Session, document_ids: Sequence[int]) -> None:
+    """Note documents whose claims are still to be found (in the transaction that catalogues them)."""
+    if document_ids:
+        session.execute(insert(ClaimsPending), [{"document_id": document_id} for document_id in document_ids])
+
+
+def pending_documents(session: Session) -> list[int]:
+    """Documents whose claims are still to be found, in id order."""
+    return list(session.scalars(select(ClaimsPending.document_id).order_by(ClaimsPending.document_id)))
+
+
+def store_pending(session: Session, found: Mapping[int, Sequence[FoundClaim]]) -> int:
+    """Store the claims found for pending documents, which then stop being pending; how many were stored.
+
+    Only documents still pending in this transaction get theirs: another process may have stored them since
+    (``archivist claims --rebuild``), or deleted the document."""
+    pending = set(session.scalars(select(ClaimsPending.document_id).where(ClaimsPending.document_id.in_(list(found)))))
+    if not pending:
+        return 0
+    session.execute(delete(ClaimsPending).where(ClaimsPending.document_id.in_(list(pending))))
+    rows = [row for document_id, claims in found.items() if document_id in pending
+            for row in claim_rows(document_id, claims)]
+    insert_claims(session, rows)
+    return len(rows)
+
+
 def replace_claims(session: Session, document_id: int, text: str, pages: Sequence[tuple[int, str]],
                    language: str | None) -> int:
     """Find a document's claims again in its (new) text; returns how many it has now."""
     session.execute(delete(Claim).where(Claim.document_id == document_id))
+    session.execute(delete(ClaimsPending).where(ClaimsPending.document_id == document_id))
     rows = claim_rows(document_id, find_claims(text, pages, language))
     insert_claims(session, rows)
     return len(rows)
