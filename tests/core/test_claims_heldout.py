@@ -4,8 +4,9 @@ Every set was labelled before the extractor was run on it. heldout-, fresh- and 
 used to improve it (development sets); final-claims.json was scored once, after the last change, and is the
 held-out figure; heldout2-, heldout3- and heldout4-claims.json (stories in which sources disagree) were each
 scored once as they came and failed the floors on sources and pairs, then became development sets (their one
-scores are in benchmarks/claims_accuracy.py). The floors are what issue 18 asks of held-out news: recall and precision of figures 0.80,
-sources right for 0.70 of attributed figures, half the labelled conflicting pairs flagged.
+scores are in benchmarks/claims_accuracy.py). The floors are what issue 18 asks of held-out news: recall and
+precision of figures 0.80, sources right for 0.70 of attributed figures, half the labelled conflicting pairs
+flagged.
 """
 
 from __future__ import annotations

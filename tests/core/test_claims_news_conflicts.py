@@ -144,3 +144,12 @@ def test_a_figure_that_names_only_its_unit_is_one_quantity_only_with_words_in_co
     text = ("London traders said as much as 100,000 tonnes of sugar may be released. Paris traders put the likely "
             "tonnage at around 60,000.")
     assert [claim.unit for claim in find_claims(text, language="en")] == ["tonnes", "tonnes"]
+
+
+def test_reworded_figures_far_apart_or_of_different_times_are_not_one_quantity() -> None:
+    text = ("Traders said sugar offered to intervention totalled 75,000 tonnes last year. Dutch trade sources "
+            "estimated sugar offered at up to 110,000 tonnes this year.")
+    assert _conflicts(text) == set()  # "last year" and "this year"
+    text = ("Analysts said 70 pct of the funds will be invested in U.S. markets. The insurers' manager said "
+            "insurers hold 26 pct of the funds.")
+    assert _conflicts(text) == set()  # more than 1.6 times apart: two shares of the funds

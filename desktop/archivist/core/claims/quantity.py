@@ -21,9 +21,10 @@ from archivist.core.claims.vocabulary import CURRENCY_WORDS, MEASURES, MONTHS, P
 from archivist.core.claims.what import STOP, lemma, tokens
 
 SEPARATOR = "\t"
-# How far two values of one quantity can be apart and still be two sources' figures for it (a union's 18,000
-# strikers against a company's 13,000); figures further apart are different quantities of one kind.
-MAX_RATIO = 3.0
+# How far two values of a quantity named in other words can be apart and still be two sources' figures for it
+# ("75,000 tonnes" against "up to 110,000 tonnes"); figures further apart are, far more often, two quantities
+# of one kind in one story (a fund's 26 pct and another's 70 pct, one country's export quota and another's).
+MAX_RATIO = 1.6
 _BEFORE, _AFTER = 8, 8  # tokens read on each side of a figure
 _BEFORE_CHARS, _AFTER_CHARS = 50, 70  # the text kept on each side
 _ENDS = frozenset({",", ";", ":", "(", ")", "“", "”", "\"", "."})
@@ -35,6 +36,7 @@ _GENERIC = """
     rose fell rise fall risen fallen increase increased decrease decreased up down reached totalled totaled
     stood put gave give said says say told reported added level compared against rate source sources
     mln bln dlrs dlr cts billion million thousand hundred end mid early late new record now already still
+    first second third fourth half
 """  # words around many figures that say nothing of what one counts
 _NOT_CONTENT = STOP | frozenset(SCALES) | frozenset(MEASURES) | frozenset(CURRENCY_WORDS) | MONTHS | frozenset(
     word for phrase in (*PERCENT_WORDS, *QUALIFIERS) for word in phrase.split()) | frozenset(_GENERIC.split())
@@ -58,6 +60,9 @@ def period(after: list[str]) -> str:
             parts.append(token)
         elif _month(low) and low.rsplit("-", 1)[-1] in _MONTHS:
             parts.append(low.rsplit("-", 1)[-1][:3])  # "end-March": march
+        elif low in _RELATIVE and index + 1 < len(after) and after[index + 1].lower() in _SPANS:
+            parts.append(f"~{low}-{after[index + 1].lower()}")  # "last year", "this quarter"
+            index += 1
         elif token in (";", ",") or low in _TURNS or token[:1].isdigit():
             break
         index += 1
@@ -65,6 +70,9 @@ def period(after: list[str]) -> str:
 
 
 _MONTHS = MONTHS - {"may"}  # "may be authorised": a verb far more often than a month
+# Periods named from now ("last year"): compared only with each other, not with years ("this year" may be 1987).
+_RELATIVE = frozenset({"last", "this", "next", "previous", "current", "coming", "past"})
+_SPANS = frozenset({"year", "month", "week", "quarter", "season", "half"})
 
 
 def _month(low: str) -> bool:
@@ -136,8 +144,11 @@ def same_quantity(first: frozenset[str], second: frozenset[str], same_key: bool 
     claims (a story about corn has "corn" beside every figure)."""
     periods_a = {word for word in first if word[:1] == "@"}
     periods_b = {word for word in second if word[:1] == "@"}
-    if periods_a and periods_b and not periods_a & periods_b:
-        return False
+    for named_from_now in (False, True):  # years with years, "last year" with "this year"
+        when_a = {word for word in periods_a if (word[1:2] == "~") is named_from_now}
+        when_b = {word for word in periods_b if (word[1:2] == "~") is named_from_now}
+        if when_a and when_b and not when_a & when_b:
+            return False
     return same_key or bool((first - periods_a) & (second - periods_b) - common)
 
 
