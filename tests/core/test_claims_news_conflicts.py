@@ -153,3 +153,12 @@ def test_reworded_figures_far_apart_or_of_different_times_are_not_one_quantity()
     text = ("Analysts said 70 pct of the funds will be invested in U.S. markets. The insurers' manager said "
             "insurers hold 26 pct of the funds.")
     assert _conflicts(text) == set()  # more than 1.6 times apart: two shares of the funds
+
+
+def test_two_kinds_of_one_noun_are_two_quantities() -> None:
+    text = ("The Energy Department agency said distillate demand was 3.37 mln bpd. Gasoline demand averaged "
+            "6.60 mln bpd, the EIA said.")
+    assert _conflicts(text) == set()
+    text = ("Malaysia will cut oil production to 420,000 bpd, trade sources said. The Finance Ministry said crude "
+            "oil output would average 510,000 bpd.")
+    assert _conflicts(text) == {("420,000", "510,000")}

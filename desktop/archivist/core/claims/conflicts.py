@@ -18,6 +18,7 @@ from archivist.core.claims.quantity import (
     comparable,
     cross_context,
     quantity_words,
+    same_kind,
     same_quantity,
 )
 from archivist.core.claims.records import ClaimPair, ClaimRecord
@@ -106,7 +107,8 @@ def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]]
     """``conflict``, ``revision`` or None for two claims (the cheap tests first: the ledger pairs thousands)."""
     if not _named(a) or (a.what_key, a.unit, a.currency) != (b.what_key, b.unit, b.currency):
         return _reworded(a, b)
-    if a.document_id == b.document_id and not same_quantity(_own(a), _own(b), same_key=True):
+    if a.document_id == b.document_id and (not same_quantity(_own(a), _own(b), same_key=True)
+                                           or not same_kind(a.what, b.what)):
         return None  # one document's figures for two periods ("17 pct in 1981/82", "15 pct in 1986/87")
     if a.voice == b.voice or (a.document_id == b.document_id and _one_source(a, b)):
         kind = "revision" if a.source_key else None

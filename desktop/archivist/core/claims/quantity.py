@@ -152,6 +152,21 @@ def same_quantity(first: frozenset[str], second: frozenset[str], same_key: bool 
     return same_key or bool((first - periods_a) & (second - periods_b) - common)
 
 
+def same_kind(first: str, second: str) -> bool:
+    """Whether two phrases of one key can name one quantity: "distillate demand" and "gasoline demand" cannot
+    (each names a kind the other does not); "crude oil output" and "oil production" can, and so can a phrase
+    with no kind of its own."""
+    kinds_a, kinds_b = _kinds(first), _kinds(second)
+    return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
+
+
+def _kinds(what: str) -> frozenset[str]:
+    """The content words of a phrase before its last (its head noun)."""
+    words = what.split()[:-1]
+    return frozenset(_lemma(word) for word in words if word.lower() not in _NOT_CONTENT and word[:1].isalpha()
+                     and len(word) > 2)
+
+
 def common_words(words: list[frozenset[str]]) -> frozenset[str]:
     """The words beside half or more of one document's claims (when it has three or more)."""
     if len(words) < 3:
