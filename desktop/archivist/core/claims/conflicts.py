@@ -108,7 +108,7 @@ def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]]
     if not _named(a) or (a.what_key, a.unit, a.currency) != (b.what_key, b.unit, b.currency):
         return _reworded(a, b)
     if a.document_id == b.document_id and (not same_quantity(_own(a), _own(b), same_key=True)
-                                           or not same_kind(a.what, b.what)):
+                                           or not same_kind(a.what, b.what, a.what_key)):
         return None  # one document's figures for two periods ("17 pct in 1981/82", "15 pct in 1986/87")
     if a.voice == b.voice or (a.document_id == b.document_id and _one_source(a, b)):
         kind = "revision" if a.source_key else None

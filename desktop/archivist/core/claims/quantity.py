@@ -18,7 +18,7 @@ from collections import Counter
 from functools import lru_cache
 
 from archivist.core.claims.vocabulary import CURRENCY_WORDS, MEASURES, MONTHS, PERCENT_WORDS, QUALIFIERS, SCALES
-from archivist.core.claims.what import STOP, lemma, tokens
+from archivist.core.claims.what import EVENTS, STOP, lemma, tokens
 
 SEPARATOR = "\t"
 # How far two values of a quantity named in other words can be apart and still be two sources' figures for it
@@ -152,19 +152,19 @@ def same_quantity(first: frozenset[str], second: frozenset[str], same_key: bool 
     return same_key or bool((first - periods_a) & (second - periods_b) - common)
 
 
-def same_kind(first: str, second: str) -> bool:
-    """Whether two phrases of one key can name one quantity: "distillate demand" and "gasoline demand" cannot
-    (each names a kind the other does not); "crude oil output" and "oil production" can, and so can a phrase
-    with no kind of its own."""
-    kinds_a, kinds_b = _kinds(first), _kinds(second)
+def same_kind(first: str, second: str, key: str) -> bool:
+    """Whether two phrases of one ``key`` can name one quantity: "distillate demand" and "gasoline demand"
+    cannot (each names a kind the other does not); "crude oil output" and "oil production" can, and so can a
+    phrase with no kind of its own ("people killed", "the death toll")."""
+    kinds_a, kinds_b = _kinds(first, key), _kinds(second, key)
     return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
 
 
-def _kinds(what: str) -> frozenset[str]:
-    """The content words of a phrase before its last (its head noun)."""
+def _kinds(what: str, key: str) -> frozenset[str]:
+    """The content words of a phrase before its head noun and its event word (the key's words)."""
     words = what.split()[:-1]
     return frozenset(_lemma(word) for word in words if word.lower() not in _NOT_CONTENT and word[:1].isalpha()
-                     and len(word) > 2)
+                     and len(word) > 2 and word.lower() not in EVENTS) - frozenset(key.split())
 
 
 def common_words(words: list[frozenset[str]]) -> frozenset[str]:
