@@ -76,3 +76,9 @@ def test_appositives_that_name_the_source_and_a_relative_clause() -> None:
     text = ("Jay Naidoo, general secretary of the Congress of South African Trade Unions (COSATU), which claims a "
             "membership of over 600,000 workers, urged solidarity.")
     assert _sources(text) == [("600,000", "Congress of South African Trade Unions (COSATU)")]
+
+
+def test_a_name_with_a_title_after_it_and_a_pronoun_ending_a_clause() -> None:
+    text = ("Lukman, Nigeria's oil minister, said that despite minor deviations by one or two member countries, "
+            "\"OPEC is producing around what it said it would produce.\"")
+    assert {source for _value, source in _sources(text)} == {"Lukman"}

@@ -38,6 +38,7 @@ _NOT_SPEECH_AFTER = re.compile(r"\s+(?:the\s+lives|lives|responsibility|to\s+be|
 _PASSIVE_BEFORE = re.compile(r"\b(?:are|is|was|were|be|been|being)\s*$", re.IGNORECASE)  # "are said to be"
 # ", a UK-based monitoring group," / ", received here," between a speaker and the verb.
 _APPOSITIVE = re.compile(r",\s+[a-z][^,]{0,100},\s*$")
+_TITLED = re.compile(r",\s+[A-Z][\w'’.-]*(?:'s|’s)\s[^,]{0,80},\s*$")  # ", Nigeria's oil minister,"
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _ADVERB_WORDS = r"further|also|previously|earlier|later|recently|then|separately|has|have|had|which|that|who|here|there"
 # Words that open a clause before its subject.
@@ -105,6 +106,10 @@ def _subject_before(before: str) -> str | None:
         if _A_NAME.match(inner) and not any(word[:1].isupper() for word in head.split()):
             return inner  # "another local daily, the Neue Presse, put"
         before = before[:appositive.start()]
+    elif before.endswith(",") and (titled := _TITLED.search(before)) is not None:
+        head = _CLAUSE.split(before[:titled.start()])[-1].split()
+        if head and head[-1][:1].isupper():
+            before = before[:titled.start()]  # "Lukman, Nigeria's oil minister, said": Lukman
     parts = _CLAUSE.split(before)
     subject = parts[-1].strip() if parts else ""
     if " by " in subject:
@@ -112,6 +117,8 @@ def _subject_before(before: str) -> str | None:
     words = subject.split()[-9:]
     while words and words[0].lower() in _LEADING:  # "although he", "which diplomats": the clause's subject
         words = words[1:]
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS:
+        words = words[-1:]  # "… producing around what it said": it
     if not words or (words[-1].lower() in STOP and words[-1].lower() not in _PRONOUNS) \
             or not words[-1][:1].isalpha():
         return None
