@@ -18,10 +18,10 @@ _VERBS = ("said", "says", "say", "reported", "reports", "estimates", "estimated"
           "stated", "states", "claimed", "claims", "added", "adds", "noted", "notes", "confirmed", "wrote", "writes",
           "counted", "recorded", "believes", "put", "puts", "calculated", "calculates", "predicted", "predicts",
           "forecast", "forecasts", "warned", "warns", "testified", "admitted", "acknowledged", "according to",
-          "predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised", "gave", "gives")
+          "predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised")
 # Verbs that state a figure without reporting it: a sentence's reporting verb ("said") comes first.
-_WEAK = frozenset({"predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised", "gave",
-                   "gives", "put", "puts"})
+_WEAK = frozenset({"predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised", "put",
+                   "puts"})
 _VERB = re.compile(rf"(?i:\b({trie(_VERBS)})\b)")
 _VERB_LOWER = re.compile(rf"\b({trie(_VERBS)})\b")
 # Words that are verbs after a speaker but nouns after a figure or an article ("a government estimate of").
@@ -77,6 +77,10 @@ def is_generic(source: str) -> bool:
     return len(words) <= 1 and (not words or lemma(words[0]) in GENERIC)
 
 
+# Words of a time phrase that can end the words before a verb: not part of the speaker's name.
+_WHEN = frozenset({"yesterday", "today", "tonight", "last", "this", "next", "week", "month", "year", "earlier",
+                   "later", "recently", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "on"})
 _RELATIVE = re.compile(r",\s*(?:which|who)$")
 _ISSUED_BY = re.compile(r"(?:issued|released|published|compiled|prepared|given|provided|produced)\s+by\s+(.+)$")
 _A_NAME = re.compile(r"(?:the|a)\s+[A-Z]")  # "the Neue Presse"
@@ -119,6 +123,8 @@ def _subject_before(before: str) -> str | None:
         words = words[1:]
     if len(words) > 1 and words[-1].lower() in _PRONOUNS:
         words = words[-1:]  # "… producing around what it said": it
+    while len(words) > 1 and words[-1].lower() in _WHEN:
+        words = words[:-1]  # "The government last week forecast": the government
     if not words or (words[-1].lower() in STOP and words[-1].lower() not in _PRONOUNS) \
             or not words[-1][:1].isalpha():
         return None
@@ -179,6 +185,8 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
         if verb.lower() in _NOUN_TOO and (_NOUN_BEFORE.search(before, max(0, len(before.rstrip()) - 10))
                                           or _NOUN_AFTER.match(rest)):
             continue  # "a previous 15.68 mln estimate", "industry reports": a noun, not a speaker's verb
+        if verb.lower() == "revised" and not _REVISED_WHAT.match(rest):
+            continue  # "an upwardly revised third quarter": an adjective
         if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)):
             return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters
         subject = _subject_before(before) or _elided_subject(sentence, before)
@@ -189,6 +197,8 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
     return weak or agent
 
 
+_REVISED_WHAT = re.compile(r"\s+(?:its|their|his|her|our|the|up|down|upward|downward)\b", re.IGNORECASE)
+_REVISED_WHAT = re.compile(r"\s+(?:its|their|his|her|our|the|up|down|upward|downward)\b", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s+((?:[^,.;:()“”\"]|\.(?=\S)|(?<=\b[A-Z])\.){2,80})")
 # The first verb of a sentence, after its subject: "Dutch trade sources gave", "William Gray has publicly backed".
 _FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|may|might|gave|put|puts|[a-z]+ed)\b")
@@ -346,11 +356,14 @@ class Attributor:
         self.named_before.append(named)
         return source
 
-    def _resolve(self, generic: str) -> str:
+    def _resolve(self, generic: str) -> str | None:
         """The source a generic speaker stands for: "the sources" for "trade sources" though "the Finance
-        Ministry" was named since; a pronoun, or a noun no earlier name holds, for the last named."""
+        Ministry" was named since; a pronoun, or a noun no earlier name holds, for the last named (a pronoun
+        with no one named before: nobody the reader can tell, so the document's own voice)."""
         noun = lemma(generic.split()[-1])
-        if noun in _PRONOUNS or not self.last_named or noun in _name_words(self.last_named):
+        if noun in _PRONOUNS:
+            return self.last_named
+        if not self.last_named or noun in _name_words(self.last_named):
             return self.last_named or generic
         found = self.earlier(noun)
         if found is None:  # "the official" after "the Yugoslav Grain Association": someone else
