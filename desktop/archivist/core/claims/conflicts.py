@@ -79,7 +79,8 @@ def values_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
         return gap <= tolerance * max(abs(high_a), abs(high_b), 1e-9)
     # what rounding either as written could hide: "16.2 mln" and "16.7 mln" disagree, "about 30 mln" and
     # "34 mln" need not, "about 12 pct" and "around 15 pct" do
-    return gap <= max(rounding(a), rounding(b)) * (1 + 1e-9)
+    # (a gap of exactly half a unit is the other figure, not its rounding: "1.5 pct" against "around two pct")
+    return gap == 0 or gap < max(rounding(a), rounding(b)) * (1 - 1e-9)
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -188,23 +189,20 @@ def _reworded_pairs(claims: list[ClaimRecord]) -> list[ClaimPair]:
     """Conflicts in one document about a quantity its sources name in other words: pairs of one unit whose
     values are within ``MAX_RATIO`` of each other (sorted by value, each is tested against the next few)."""
     buckets: dict[tuple[int, str, str | None], list[ClaimRecord]] = defaultdict(list)
-    documents: dict[int, list[frozenset[str]]] = defaultdict(list)
     for claim in claims:
         if claim.source_key and SEPARATOR in claim.context:
             buckets[(claim.document_id, claim.unit, claim.currency)].append(claim)
-            documents[claim.document_id].append(_own(claim))
     pairs: list[ClaimPair] = []
-    paired = {document for (document, _unit, _currency), bucket in buckets.items() if len(bucket) > 1}
-    commons = {document: common_words(documents[document]) for document in paired}
-    for (document, _unit, _currency), bucket in buckets.items():
+    for bucket in buckets.values():
         if len(bucket) < 2 or len(bucket) > MAX_GROUP:
             continue
+        common = common_words([_own(claim) for claim in bucket])  # "corn" beside a corn story's tonnes
         bucket.sort(key=lambda claim: claim.normalized)
         for index, a in enumerate(bucket):
             for b in bucket[index + 1:]:
                 if not comparable(a.normalized, b.normalized):
                     break
-                if (a.what_key != b.what_key or not _named(a)) and _reworded(a, b, commons[document]) is not None:
+                if (a.what_key != b.what_key or not _named(a)) and _reworded(a, b, common) is not None:
                     first, second = sorted((a, b), key=lambda claim: claim.id)
                     pairs.append(ClaimPair(first.id, second.id, first.what, "conflict"))
     return pairs

@@ -168,8 +168,9 @@ def _kinds(what: str, key: str) -> frozenset[str]:
 
 
 def common_words(words: list[frozenset[str]]) -> frozenset[str]:
-    """The words beside half or more of one document's claims (when it has three or more)."""
-    if len(words) < 3:
+    """The words beside half or more of the claims of one unit in a document (when it has five or more: with
+    fewer, the quantity disputed is often most of what they count)."""
+    if len(words) < 5:
         return frozenset()
     counts = Counter(word for claim in words for word in claim)
     return frozenset(word for word, number in counts.items() if number * 2 >= len(words))
