@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 from archivist.core.claims.quantity import (
+    COMMON_AMONG,
     SEPARATOR,
     common_words,
     comparable,
@@ -108,9 +109,6 @@ def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]]
     """``conflict``, ``revision`` or None for two claims (the cheap tests first: the ledger pairs thousands)."""
     if not _named(a) or (a.what_key, a.unit, a.currency) != (b.what_key, b.unit, b.currency):
         return _reworded(a, b)
-    if a.document_id == b.document_id and (not same_quantity(_own(a), _own(b), same_key=True)
-                                           or not same_kind(a.what, b.what, a.what_key)):
-        return None  # one document's figures for two periods ("17 pct in 1981/82", "15 pct in 1986/87")
     if a.voice == b.voice or (a.document_id == b.document_id and _one_source(a, b)):
         kind = "revision" if a.source_key else None
     elif a.document_id == b.document_id:
@@ -119,7 +117,12 @@ def relation(a: ClaimRecord, b: ClaimRecord, contexts: dict[int, frozenset[str]]
         kind = None
     else:
         kind = "conflict"
-    return None if kind is None or values_agree(a, b) else kind
+    if kind is None or values_agree(a, b):
+        return None
+    if a.document_id == b.document_id and (not same_kind(a.what, b.what, a.what_key)
+                                           or not same_quantity(_own(a), _own(b), same_key=True)):
+        return None  # one document's "distillate demand" and "gasoline demand", or two periods' figures
+    return kind
 
 
 def _named(claim: ClaimRecord) -> bool:
@@ -194,9 +197,9 @@ def _reworded_pairs(claims: list[ClaimRecord]) -> list[ClaimPair]:
             buckets[(claim.document_id, claim.unit, claim.currency)].append(claim)
     pairs: list[ClaimPair] = []
     for bucket in buckets.values():
-        if len(bucket) < 2 or len(bucket) > MAX_GROUP:
+        if len(bucket) < 2 or len(bucket) > MAX_GROUP or len({claim.source_key for claim in bucket}) < 2:
             continue
-        common = common_words([_own(claim) for claim in bucket])  # "corn" beside a corn story's tonnes
+        common = common_words([_own(claim) for claim in bucket]) if len(bucket) >= COMMON_AMONG else frozenset()
         bucket.sort(key=lambda claim: claim.normalized)
         for index, a in enumerate(bucket):
             for b in bucket[index + 1:]:

@@ -21,6 +21,7 @@ from archivist.core.claims.vocabulary import CURRENCY_WORDS, MEASURES, MONTHS, P
 from archivist.core.claims.what import EVENTS, STOP, lemma, tokens
 
 SEPARATOR = "\t"
+COMMON_AMONG = 5  # claims of one unit in a document among which words beside half of them say nothing
 # How far two values of a quantity named in other words can be apart and still be two sources' figures for it
 # ("75,000 tonnes" against "up to 110,000 tonnes"); figures further apart are, far more often, two quantities
 # of one kind in one story (a fund's 26 pct and another's 70 pct, one country's export quota and another's).
@@ -160,6 +161,7 @@ def same_kind(first: str, second: str, key: str) -> bool:
     return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
 
 
+@lru_cache(maxsize=4096)
 def _kinds(what: str, key: str) -> frozenset[str]:
     """The content words of a phrase before its head noun and its event word (the key's words)."""
     words = what.split()[:-1]
@@ -170,7 +172,7 @@ def _kinds(what: str, key: str) -> frozenset[str]:
 def common_words(words: list[frozenset[str]]) -> frozenset[str]:
     """The words beside half or more of the claims of one unit in a document (when it has five or more: with
     fewer, the quantity disputed is often most of what they count)."""
-    if len(words) < 5:
+    if len(words) < COMMON_AMONG:
         return frozenset()
     counts = Counter(word for claim in words for word in claim)
     return frozenset(word for word, number in counts.items() if number * 2 >= len(words))
