@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from archivist.core.claims.patterns import trie
 from archivist.core.claims.vocabulary import (
@@ -90,13 +91,16 @@ def lower_text(text: str) -> str:
     return lower if len(lower) == len(text) else "".join(char.lower()[:1] for char in text)
 
 
+_START = attrgetter("start")
+
+
 def find_figures(text: str, lower: str | None = None) -> Iterator[Figure]:
     """Every figure in ``text``, in order (ranges, percentages and currencies read by ``_extend``); ``lower`` is
     ``lower_text(text)`` when the caller has it already."""
     lower = lower_text(text) if lower is None else lower
     found = [_digit_figure(text, match) for match in DIGIT_FIGURE.finditer(text)]
     found += [figure for match in WORD_FIGURE.finditer(lower) if (figure := _word_figure(text, lower, match))]
-    for figure in sorted(found, key=lambda figure: figure.start):
+    for figure in sorted(found, key=_START):
         figure.value = text[figure.start:figure.end]
         figure.measure_end = figure.measure_end or figure.end
         yield figure
