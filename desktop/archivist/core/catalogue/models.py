@@ -283,6 +283,17 @@ class Claim(Base):
     context: Mapped[str] = mapped_column(Text, default="")
 
 
+class ClaimsPending(Base):
+    """A document whose claims are still to be found: an import leaves the claims of its last files to be found
+    while the index commits them, and records them here in the transaction that catalogues them, so a document
+    whose import stopped before its claims were stored is found again (by the next import, or ``archivist claims
+    --rebuild``)."""
+
+    __tablename__ = "claims_pending"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+
+
 Index("ix_highlights_color", Highlight.color)
 # The few documents whose text is not (yet) there: scans waiting for OCR, files without text (issue 14).
 Index("ix_documents_text_state", Document.text_state, sqlite_where=Document.text_state != "text",

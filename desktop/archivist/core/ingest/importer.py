@@ -24,7 +24,7 @@ from archivist.core.catalogue.models import (
 )
 from archivist.core.catalogue.tags import tag_named
 from archivist.core.claims.extract import FoundClaim
-from archivist.core.claims.storage import claim_rows, insert_claims
+from archivist.core.claims.storage import claim_rows, insert_claims, mark_pending, pending_documents
 from archivist.core.compare.index import Entry
 from archivist.core.extract import Extracted
 from archivist.core.extract.base import ReadOptions
@@ -34,6 +34,7 @@ from archivist.core.index.feeder import IndexFeeder
 from archivist.core.ingest import text_state
 from archivist.core.ingest.discovery import Found, discover, hash_file
 from archivist.core.ingest.garbage import fewer_collections
+from archivist.core.ingest.later_claims import find_later
 from archivist.core.ingest.log import ImportRunLog
 from archivist.core.ingest.ocr_run import ocr_documents
 from archivist.core.ingest.rows import document_values, tag_names, text_values, transient_documents
@@ -62,6 +63,9 @@ FEEDER_MIN_FILES = 300
 # When this many files remain, the indexer commits what it has: the last commit waits for nothing else and
 # nothing overlaps it, so it should be small (38,000 files: the last commit held 18,000 documents).
 TAIL_FILES = 4000
+# The claims of the files in that last commit are found while it runs (ingest/later_claims.py), not by the
+# extraction workers while every core is busy reading; per document, finding claims costs about what the commit
+# does, so the two end together.
 
 
 @dataclass(slots=True)
@@ -75,6 +79,7 @@ class Prepared:
     fingerprints: set[int] | None = None
     claims: list[FoundClaim] | None = None
     size: int = 0  # of the copy stored
+    claims_later: bool = False  # found once catalogued (ingest/later_claims.py), not by the extraction worker
 
 
 def prepare(path: Path, sha256: str, limits: Limits | None = None) -> Prepared:
@@ -110,6 +115,8 @@ class Importer:
         self._fingerprints: list[Entry] = []
         self._indexing: IndexFeeder | _IndexHere | None = None
         self._tail_committed = False
+        self._claims_from: int | None = None  # files from this position on have their claims found later
+        self._claims_waiting: list[int] = []  # documents whose claims are still to be found (claims_pending)
 
     def run(self, paths: list[Path], found: Found | None = None) -> ImportResult:
         """Import the documents ``found`` among ``paths`` (discovered here when not given)."""
@@ -118,6 +125,8 @@ class Importer:
         self.result.errors.extend(errors)
         with self.archive.lock.hold(), self.archive.sessions.begin() as session:
             self._known = dict(session.execute(select(Document.sha256, Document.id)).all())
+            if self.archive.team is None and self.archive.imports.idle():  # left by an import that stopped
+                self._claims_waiting = pending_documents(session)
             self.run_log = ImportRunLog(session, [str(path) for path in paths])
             self.result.run_id = self.run_log.run_id
             for item in errors:
@@ -126,8 +135,10 @@ class Importer:
         self._total = len(files)
         with self.archive.imports.running(), fewer_collections(), self.archive.compare.adding():
             with self._indexer(files) as self._indexing:
+                self._claims_from = _claims_from(len(files)) if isinstance(self._indexing, IndexFeeder) else None
                 self._read_all(files)
                 self._flush(final=True)
+                self._find_claims_later()
                 self.progress(Progress(self._done, self._total, "updating the search index"))
             # Scans are read after everything else is catalogued and searchable (issue 14: a long scan must not
             # hold up the other files; it is findable by its metadata meanwhile).
@@ -148,6 +159,16 @@ class Importer:
             entry["text_state"] = states.get(entry["id"], entry["text_state"])
         self.result.without_text = [entry for entry in self.result.without_text if entry["text_state"] != "text"]
 
+    def _find_claims_later(self) -> None:
+        """The claims of the documents catalogued without them, found while the indexer commits the last files."""
+        waiting = self._claims_waiting
+        if waiting:
+            assert self._indexing is not None
+            self._indexing.commit_now()  # the last commit starts now, not when this is done
+            self.progress(Progress(self._done, self._total, "finding claims"))
+            find_later(self.archive, waiting)
+        self._claims_waiting = []
+
     def _indexer(self, files: list[Path]) -> IndexFeeder | _IndexHere:
         if len(files) >= FEEDER_MIN_FILES or needs_workers(files):
             return IndexFeeder(self.archive.search_index.folder, INDEX_BATCH, INDEX_SECONDS)
@@ -158,7 +179,7 @@ class Importer:
         last_flush = time.monotonic()
         reader: Reader[Prepared]
         with open_reader(files, self.limits, options=self.options) as reader:
-            for item, outcome in reader(self._to_read(files), lambda prepared: prepared.path):
+            for item, outcome in reader(self._to_read(files), _path_of, _claims_now):
                 self._read_one(item, outcome)
                 if self.cancel.cancelled:
                     self.result.cancelled = True
@@ -169,7 +190,7 @@ class Importer:
 
     def _to_read(self, files: list[Path]) -> Iterator[Prepared]:
         """The files that need reading; duplicates and unreadable files are noted on the way."""
-        for path in files:
+        for position, path in enumerate(files):
             if self.cancel.cancelled:
                 self.result.cancelled = True
                 return
@@ -186,7 +207,7 @@ class Importer:
                 self._step(path)
             else:
                 self._twins[sha] = []
-                yield Prepared(path, sha)
+                yield Prepared(path, sha, claims_later=self._claims_from is not None and position >= self._claims_from)
 
     def _read_one(self, item: Prepared, outcome: Outcome) -> None:
         if outcome.error is not None:
@@ -274,6 +295,9 @@ class Importer:
         if tag_rows:
             session.execute(insert(document_tags), tag_rows)
         insert_claims(session, [row for i, item in pairs for row in claim_rows(i, item.claims or [])])  # issue 18
+        later = [i for i, item in pairs if item.claims is None]
+        mark_pending(session, later)
+        self._claims_waiting += later
         documents = transient_documents(ids, values)
         self.archive.citations.key_new_documents(session, documents)
         for item, document, item_names in zip(items, documents, names, strict=True):
@@ -342,6 +366,19 @@ class _IndexHere:
     def __exit__(self, *_exc: object) -> None:
         if self._documents:
             self.archive.search_index.add(self._documents)
+
+
+def _claims_from(files: int) -> int:
+    """The position from which files' claims are found later: the files of the index's last commit."""
+    return max(files - TAIL_FILES, 2 * TAIL_FILES) if files > 2 * TAIL_FILES else 0
+
+
+def _path_of(item: Prepared) -> Path:
+    return item.path
+
+
+def _claims_now(item: Prepared) -> bool:
+    return not item.claims_later
 
 
 def _extracted(item: Prepared) -> Extracted:

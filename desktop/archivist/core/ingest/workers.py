@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from archivist.core.claims.extract import FoundClaim, find_claims
 from archivist.core.compare.fingerprints import fingerprints
@@ -37,6 +37,10 @@ MAX_AHEAD = 64
 # message: one path a message was a pipe write and a wake-up on both sides for every file.
 QUEUED = 16
 REFILL_AT = 8
+# A text longer than this has its claims found here even when the importer would find them later: the importer
+# finds them on one core after the files are read, beside the index's last commit, whose cost per character
+# falls as a text grows (its words repeat) while that of finding claims does not.
+CLAIMS_LATER_MAX = 10_000
 _CRASHED = "the reader stopped on this file (crashed or ran out of memory); skipped"
 
 
@@ -50,7 +54,8 @@ class Outcome:
     # The text's shared-passage fingerprints, computed here because workers have the text and idle cores,
     # while the importer's own process is the busiest of an import.
     fingerprints: set[int] | None = None
-    # The text's claims (issue 18), found here for the same reason.
+    # The text's claims (issue 18), found here for the same reason; None when not looked for (the importer
+    # finds the claims of an import's last files itself, while the index commits them: importer.py).
     claims: list[FoundClaim] | None = None
 
 
@@ -65,13 +70,16 @@ def read_file(path: Path, limits: Limits, options: ReadOptions | None = None) ->
     return extract_file(path, format_name, options)
 
 
-def read_outcome(path: Path, limits: Limits, options: ReadOptions | None = None) -> Outcome:
-    """``read_file`` with every failure turned into a one-line message (never a traceback)."""
+def read_outcome(path: Path, limits: Limits, options: ReadOptions | None = None, claims_now: bool = True) -> Outcome:
+    """``read_file`` with every failure turned into a one-line message (never a traceback); ``claims_now``
+    False leaves the claims of a short text to be found later (``Outcome.claims`` None)."""
     started = time.monotonic()
     try:
         extracted = read_file(path, limits, options)
-        claims = find_claims(extracted.text, [(page.start, page.label) for page in extracted.pages],
-                             extracted.metadata.language)
+        claims = None
+        if claims_now or len(extracted.text) > CLAIMS_LATER_MAX:
+            claims = find_claims(extracted.text, [(page.start, page.label) for page in extracted.pages],
+                                 extracted.metadata.language)
         return Outcome(extracted, None, time.monotonic() - started, fingerprints(extracted.text), claims)
     except ExtractionError as error:
         message = str(error)
@@ -102,7 +110,8 @@ def _limit_memory(limit: int) -> None:
 
 
 def worker_main(connection: Connection, limits: Limits, options: ReadOptions | None = None) -> None:
-    """A worker's loop: paths in, an Outcome out for each in turn, until the parent sends None or goes away."""
+    """A worker's loop: (path, claims now?) pairs in, an Outcome out for each in turn, until the parent sends
+    None or goes away."""
     _limit_memory(limits.memory_bytes)
     while True:
         try:
@@ -111,8 +120,8 @@ def worker_main(connection: Connection, limits: Limits, options: ReadOptions | N
             return
         if paths is None:
             return
-        for path in paths:
-            outcome = read_outcome(Path(path), limits, options)
+        for path, claims_now in paths:
+            outcome = read_outcome(Path(path), limits, options, claims_now)
             try:
                 connection.send(outcome)
             except MemoryError:
@@ -131,15 +140,15 @@ class _Worker(Generic[T]):
         self.jobs: deque[tuple[int, T]] = deque()
         self.started = 0.0  # when the first queued file began (as far as the parent can tell)
 
-    def submit(self, jobs: list[tuple[int, T, Path]]) -> None:
-        """Queue files (numbered) in one message."""
+    def submit(self, jobs: list[tuple[int, T, Path, bool]]) -> None:
+        """Queue files (numbered, each with whether to find its claims now) in one message."""
         if self.process is None or not self.process.is_alive():
             self._start()
         assert self.connection is not None
         if not self.jobs:
             self.started = time.monotonic()
-        self.jobs.extend((number, item) for number, item, _path in jobs)
-        self.connection.send([str(path) for _number, _item, path in jobs])
+        self.jobs.extend((number, item) for number, item, _path, _claims in jobs)
+        self.connection.send([(str(path), claims) for _number, _item, path, claims in jobs])
 
     def _start(self) -> None:
         self.stop()
@@ -210,13 +219,14 @@ class ExtractionPool(Generic[T]):
                     worker.connection.send(None)  # let an idle worker exit on its own
             worker.stop()
 
-    def read(self, items: Iterable[T], path_of: Callable[[T], Path]) -> Iterator[tuple[T, Outcome]]:
+    def read(self, items: Iterable[T], path_of: Callable[[T], Path],
+             claims_now: Callable[[T], bool] = lambda _item: True) -> Iterator[tuple[T, Outcome]]:
         """Each item with the outcome of reading its file, in the order of ``items`` (read lazily)."""
         source = enumerate(items)
         finished: dict[int, tuple[T, Outcome]] = {}
         next_out, exhausted = 0, False
         while True:
-            exhausted = self._fill(source, path_of, finished, exhausted)
+            exhausted = self._fill(source, path_of, claims_now, finished, exhausted)
             while next_out in finished:
                 yield finished.pop(next_out)
                 next_out += 1
@@ -227,20 +237,20 @@ class ExtractionPool(Generic[T]):
                 continue
             self._collect(busy, finished)
 
-    def _fill(self, source: Iterator[tuple[int, T]], path_of: Callable[[T], Path],
+    def _fill(self, source: Iterator[tuple[int, T]], path_of: Callable[[T], Path], claims_now: Callable[[T], bool],
               finished: dict[int, tuple[T, Outcome]], exhausted: bool) -> bool:
         """Queue files on the workers left with few while the read-ahead allows; True once ``source`` is used up."""
         for worker in self._workers:
             if len(worker.jobs) > REFILL_AT:
                 continue
-            batch: list[tuple[int, T, Path]] = []
+            batch: list[tuple[int, T, Path, bool]] = []
             ahead = len(finished) + self._in_flight()
             while len(worker.jobs) + len(batch) < QUEUED and ahead + len(batch) < MAX_AHEAD:
                 entry = self._retry.popleft() if self._retry else (None if exhausted else next(source, None))
                 if entry is None:
                     exhausted = True
                     break
-                batch.append((entry[0], entry[1], path_of(entry[1])))
+                batch.append((entry[0], entry[1], path_of(entry[1]), claims_now(entry[1])))
             if batch:
                 worker.submit(batch)
         return exhausted
@@ -267,7 +277,13 @@ class ExtractionPool(Generic[T]):
 
 
 
-Reader = Callable[[Iterable[T], Callable[[T], Path]], Iterator[tuple[T, Outcome]]]
+class Reader(Protocol[T]):
+    """Reads items' files: each item with its Outcome, in order (``claims_now``: whether to find its claims)."""
+
+    def __call__(self, items: Iterable[T], path_of: Callable[[T], Path],
+                 claims_now: Callable[[T], bool] = ..., /) -> Iterator[tuple[T, Outcome]]: ...
+
+
 # Up to this many plain-text files are read in the importing process: starting a worker would take longer
 # than reading them. Plain text cannot hang (one decoding pass over a file already under the size limit);
 # every format whose library could loop or blow up (PDF, HTML, DOCX, EPUB, Markdown's YAML) goes to a worker.
@@ -297,8 +313,9 @@ def open_reader(paths: list[Path], limits: Limits, workers: int = 2,
             yield pool.read
         return
 
-    def read_here(items: Iterable[T], path_of: Callable[[T], Path]) -> Iterator[tuple[T, Outcome]]:
+    def read_here(items: Iterable[T], path_of: Callable[[T], Path],
+                  claims_now: Callable[[T], bool] = lambda _item: True) -> Iterator[tuple[T, Outcome]]:
         for item in items:
-            yield item, read_outcome(path_of(item), limits, options)
+            yield item, read_outcome(path_of(item), limits, options, claims_now(item))
 
     yield read_here
