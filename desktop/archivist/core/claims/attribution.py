@@ -167,6 +167,7 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
         return estimates[1]
     if "quoted" in sentence and (quoted := _QUOTED_AS.search(sentence)) is not None:
         return " ".join(quoted[1].split())
+    cased = sentence != sentence.lower()  # a text in lower case shows no names by their capitals
     agent = weak = None  # "as estimated by the CBO"; "the forecast assumed": speakers if no other is named
     for match in _VERB.finditer(sentence) if lower is None else _VERB_LOWER.finditer(lower):
         verb, rest = sentence[match.start(1):match.end(1)], sentence[match.end():]
@@ -190,6 +191,8 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
         if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)):
             return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters
         subject = _subject_before(before) or _elided_subject(sentence, before)
+        if subject and not looks_like_speaker(subject, cased):
+            continue  # "Sunflowerseed 1986/87 production is still", "their own": no one says it here
         if subject and verb.lower() in _WEAK:  # "The forecast assumed 13 dlrs …, the sources said": theirs
             weak = weak or subject
         elif subject:
@@ -197,7 +200,47 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
     return weak or agent
 
 
-_REVISED_WHAT = re.compile(r"\s+(?:its|their|his|her|our|the|up|down|upward|downward)\b", re.IGNORECASE)
+# Nouns that name who gives a figure, though written in lower case: "analysts", "trade sources", "the ministry".
+_SPEAKER_NOUNS = GENERIC | frozenset({
+    "analyst", "trader", "banker", "dealer", "economist", "expert", "observer", "diplomat", "minister", "ministry",
+    "institute", "department", "government", "newspaper", "paper", "daily", "estimate", "figure", "forecaster",
+    "president", "chairman", "director", "executive", "representative", "delegate", "authority", "authorities",
+    "industry", "association", "council", "committee", "commission", "producer", "exporter", "importer", "grower",
+    "buyer", "seller", "member", "delegation", "board", "secretary", "counselor", "attache", "others", "some",
+    "radio", "television", "press", "news", "magazine", "journal", "article", "bulletin", "reporter", "guess",
+    "idea", "projection", "police", "army", "military", "hospital", "witness", "resident", "doctor", "activist",
+    "officer", "commander", "leader", "chief", "head", "manager", "broker", "arbitrager", "arbitrageur", "people",
+    "worker", "farmer", "party", "embassy", "administration", "court", "congress", "parliament", "senate",
+    "service", "center", "centre", "bureau", "fund", "federation", "chamber", "trade", "market", "house", "i",
+    "you", "who", "one", "spokesmen", "officials", "adviser", "advisor", "communique", "employer", "consultant",
+    "researcher"})
+# Words no speaker's name holds: units and figures, verbs of a clause ("production is still").
+_NOT_IN_NAME = frozenset({"pct", "percent", "mln", "bln", "billion", "million", "tonnes", "tonne", "barrels",
+                          "dlrs", "is", "are", "was", "were", "be", "been", "still", "own", "stated"})
+_NOT_FIRST = _NOT_IN_NAME | {"in", "as"}  # "In calculating Moscow's crop", "as it"
+
+
+_NOT_NAME_ENDS = ("ly", "ed", "ing")
+
+
+def looks_like_speaker(subject: str, cased: bool = True) -> bool:
+    """Whether the words before a verb of saying can be who says it: a name (a capitalised word after the first),
+    a speaker's noun ("analysts", "the ministry"), or a pronoun; never a figure, a unit or a clause's fragment
+    ("5.6 to 9.9 pct below this season's new", "In calculating Moscow's crop", "their own", "still"). ``cased``:
+    whether the text shows names by their capitals (a text in lower case does not: any other words may be one)."""
+    words = subject.replace("<", " ").replace(">", " ").split()
+    if not words or any(ch.isdigit() for ch in subject):
+        return False
+    lowered = [word.lower().strip(",.;:'’\"()") for word in words]
+    if lowered[0] in _NOT_FIRST or any(word in _NOT_IN_NAME for word in lowered):
+        return False
+    one = lowered[0]
+    if len(words) == 1 and (one in _PRONOUNS or not (one in STOP or one.endswith(_NOT_NAME_ENDS))):
+        return True  # "he"; a name the text did not capitalise ("…, bracho said")
+    return not cased or any(word[:1].isupper() for word in words) \
+        or any(lemma(word) in _SPEAKER_NOUNS for word in lowered)
+
+
 _REVISED_WHAT = re.compile(r"\s+(?:its|their|his|her|our|the|up|down|upward|downward)\b", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s+((?:[^,.;:()“”\"]|\.(?=\S)|(?<=\b[A-Z])\.){2,80})")
 # The first verb of a sentence, after its subject: "Dutch trade sources gave", "William Gray has publicly backed".
