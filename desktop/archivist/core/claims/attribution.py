@@ -82,6 +82,7 @@ _WHEN = frozenset({"yesterday", "today", "tonight", "last", "this", "next", "wee
                    "later", "recently", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                    "on"})
 _RELATIVE = re.compile(r",\s*(?:which|who)$")
+_SOME_SPEAKERS = frozenset({"others", "some", "many", "most", "several"})
 _ISSUED_BY = re.compile(r"(?:issued|released|published|compiled|prepared|given|provided|produced)\s+by\s+(.+)$")
 _A_NAME = re.compile(r"(?:the|a)\s+[A-Z]")  # "the Neue Presse"
 
@@ -125,6 +126,8 @@ def _subject_before(before: str) -> str | None:
         words = words[-1:]  # "… producing around what it said": it
     while len(words) > 1 and words[-1].lower() in _WHEN:
         words = words[:-1]  # "The government last week forecast": the government
+    if words and len(words) <= 2 and words[-1].lower() in _SOME_SPEAKERS:
+        return " ".join(words)  # "Others said", "Some said": some of the people the story quotes
     if not words or (words[-1].lower() in STOP and words[-1].lower() not in _PRONOUNS) \
             or not words[-1][:1].isalpha():
         return None
@@ -221,6 +224,8 @@ _NOT_FIRST = _NOT_IN_NAME | {"in", "as"}  # "In calculating Moscow's crop", "as 
 
 
 _NOT_NAME_ENDS = ("ly", "ed", "ing")
+_DEFINITE = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+_AGENT_ENDS = ("er", "ers", "or", "ors", "ist", "ists")  # "protest organisers", "more purchasers"
 
 
 def looks_like_speaker(subject: str, cased: bool = True) -> bool:
@@ -237,7 +242,9 @@ def looks_like_speaker(subject: str, cased: bool = True) -> bool:
     one = lowered[0]
     if len(words) == 1 and (one in _PRONOUNS or not (one in STOP or one.endswith(_NOT_NAME_ENDS))):
         return True  # "he"; a name the text did not capitalise ("…, bracho said")
-    return not cased or any(word[:1].isupper() for word in words) \
+    if one in _DEFINITE and len(words) <= 4 and all(word.isalpha() for word in lowered[1:]):
+        return True  # "the automaker", "his father", "the exchange": someone the story named before
+    return not cased or any(word[:1].isupper() for word in words) or lowered[-1].endswith(_AGENT_ENDS) \
         or any(lemma(word) in _SPEAKER_NOUNS for word in lowered)
 
 
@@ -345,8 +352,8 @@ def nominal_source(text: str, start: int, offset: int) -> str | None:
     if found is None:
         return None
     owner = found[1]
-    if owner.lower() in STOP or owner.lower() in _NOT_OWNERS or is_generic(owner):
-        return None
+    if owner.lower() in STOP or owner.lower() in _NOT_OWNERS or is_generic(owner) or not looks_like_speaker(owner):
+        return None  # "production is still forecast at": no one's forecast
     return owner
 
 

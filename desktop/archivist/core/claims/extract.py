@@ -17,6 +17,7 @@ from operator import attrgetter
 from typing import Any
 
 from archivist.core.claims.attribution import Clauses, SentenceSources, cited_source, nominal_source, source_key
+from archivist.core.claims.contrast import set_against
 from archivist.core.claims.exclusions import duration_unit, not_a_claim, word_after
 from archivist.core.claims.figures import Figure, find_figures, lower_text
 from archivist.core.claims.patterns import trie
@@ -195,7 +196,7 @@ def _find_claims(text: str, pages: Sequence[tuple[int, str]], language: str | No
             *_sentence_facts(text, (start, end), source, facts, same_lower,
                              _topic(text, topic) if english and what and about_events(what.key) else None),
         ))
-    return _with_windows(text, found, windows)
+    return _with_windows(text, set_against(text, found), windows)
 
 
 def _key_of(source: str | None, keys: dict[str | None, str | None]) -> str | None:

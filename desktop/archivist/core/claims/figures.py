@@ -165,7 +165,7 @@ def _extend(text: str, figure: Figure, factor: float, in_digits: bool) -> None:
     """Ranges, percent signs, currency words and measures after the number (matched within the 40 characters
     after it, in place: no slice of the text is made)."""
     end = figure.end
-    found = _RANGE.match(text, end, end + 40) if in_digits else None
+    found = _RANGE.match(text, end, end + 40)  # "10 to 15", "two to 2.5 pct"
     if found and (not found[0].lstrip().startswith("and") or text[:figure.start].lower().endswith("between ")):
         high_factor = SCALES.get((found["scale"] or "").lower(), factor)
         figure.high = float(found["digits"].replace(",", "")) * high_factor
