@@ -242,7 +242,8 @@ def looks_like_speaker(subject: str, cased: bool = True) -> bool:
     one = lowered[0]
     if len(words) == 1 and (one in _PRONOUNS or not (one in STOP or one.endswith(_NOT_NAME_ENDS))):
         return True  # "he"; a name the text did not capitalise ("…, bracho said")
-    if one in _DEFINITE and len(words) <= 4 and all(word.isalpha() for word in lowered[1:]):
+    if one in _DEFINITE and len(words) <= 4 and all(word.isalpha() for word in lowered[1:]) \
+            and not lowered[-1].endswith(("est", "ly", "own")):  # "the highest", "their own": no one
         return True  # "the automaker", "his father", "the exchange": someone the story named before
     return not cased or any(word[:1].isupper() for word in words) or lowered[-1].endswith(_AGENT_ENDS) \
         or any(lemma(word) in _SPEAKER_NOUNS for word in lowered)
@@ -297,13 +298,24 @@ class Clauses:
         if clause not in self.sources:
             lower = self.lower[clause[0]:clause[1]] if self.lower is not None else None
             source = sentence_source(self.text[clause[0]:clause[1]], lower)
-            if source is not None and (not names_itself(source) or _PRONOUNS & set(source.lower().split())):
+            if source is not None and (not (names_itself(source) or self._set_against(clause[0], source))
+                                       or _PRONOUNS & set(source.lower().split())):
                 source = None  # "although he said", "the department said": the speaker named before says it
             elif source is not None and not _reports(self.text[clause[0]:clause[1]]) and self.breaks \
                     and clause[1] < self.end and _reports(self.text[self.breaks[-1][1]:self.end]):
                 source = None  # "The forecast assumed 13 dlrs …, but prices have risen …, the sources said"
             self.sources[clause] = source
         return self.sources[clause]
+
+
+    def _set_against(self, clause_start: int, source: str) -> bool:
+        """Whether a clause opened by a contrast names a speaker of its own though in a second mention's words
+        ("…, IPECODE said, while the government has forecast 2.5 pct")."""
+        joined = self.text[max(self.start, clause_start - 12):clause_start].lower()
+        return not is_generic(source) and any(f"{word} " in joined[-9:] for word in _CONTRASTS)
+
+
+_CONTRASTS = ("but", "while", "whereas", "however")
 
 
 # The owner of an estimate just before its figure: "the government's 1987 forecast of 2.5 mln", "a government
@@ -325,8 +337,11 @@ _NOMINAL_HINT = re.compile(trie(["estimate", "forecast", "figure", "count", "tal
 
 # Estimates no one is named for, just before a figure: a source of their own beside the sentence's speaker.
 _UNNAMED = re.compile(r"\b((?:earlier|previous|other|independent|unofficial|industry|initial|original|later|some)\s+"
-                      r"(?:estimates|forecasts|figures|projections|counts|tallies))\s+(?:of|at|put\s+at)\s+"
+                      r"(?:estimates|forecasts|figures|projections|counts|tallies)|(?-i:[Tt])he\s+official\s+"
+                      r"(?:estimate|forecast|figure))\s+(?:for\s+[\w/-]+\s+)?(?:of|at|put\s+at|is|was)\s+"
                       r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+# "lower than the official 12.8 mln tonnes": the official figure, set against others' estimates.
+_OFFICIAL_BEFORE = re.compile(r"\bthe\s+(official|unofficial)\s+$", re.IGNORECASE)
 # "some analysts said …, citing trade talk earlier this year that 14 to 15 mln acres …": the figure is the talk's.
 _CITING = re.compile(r"\bciting\s+((?:[^,.;:()“”\"]|\.(?=\S)|(?<=\b[A-Z])\.){2,60}?)\s+(?:that|as\s+saying)\s[^.;]*$")
 
@@ -344,6 +359,9 @@ def cited_source(text: str, start: int, offset: int) -> str | None:
 def nominal_source(text: str, start: int, offset: int) -> str | None:
     """Who owns the estimate a figure is given as ("a government estimate of 1.99 mln": "government"), else
     None; a pronoun or a generic noun ("its estimate") is left to the sentence's speaker."""
+    if text.endswith("official ", max(start, offset - 12), offset) \
+            and (official := _OFFICIAL_BEFORE.search(text, max(start, offset - 20), offset)) is not None:
+        return f"the {official[1]} figure"
     if _NOMINAL_HINT.search(text, max(start, offset - 90), offset) is None:
         return None  # the words the pattern needs are not there: most figures
     if (unnamed := _UNNAMED.search(text, max(start, offset - 90), offset)) is not None:

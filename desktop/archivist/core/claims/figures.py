@@ -141,7 +141,8 @@ def _word_figure(text: str, lower: str, match: re.Match[str]) -> Figure | None:
         return None  # "hundred" or "thousand" alone
     factor = 1.0
     scale = _SCALE.match(text, end)
-    if scale and not approximate and scale["scale"].lower() in ("hundred", "thousand", "million", "billion"):
+    if scale and not approximate and scale["scale"].lower() in ("hundred", "thousand", "million", "billion", "mln",
+                                                                 "bln"):  # "three mln barrels"
         end, factor = scale.end(), SCALES[scale["scale"].lower()]
     figure = Figure(start, end, "", value * factor, None, "count", None, approximate, True)
     _extend(text, figure, factor, False)
