@@ -53,6 +53,9 @@ _AFTER_NAME = re.compile(r"^\s*((?:the\s+|a\s+)?[A-Z][^,.;:()“”\"]{0,80}?)(?
 # A sentence opening with a pronoun and a modal goes on with what the sentence before reported.
 _CURLY_QUOTE = re.compile("[“”]")
 _ACCORDING_TO = re.compile(r"\s*((?:[^,.;:()“”\"]|\.(?=\S)|(?<=\b[A-Z])\.){2,80})")  # "the U.S. agriculture counselor"
+# A forecast with no speaker of its own, after a sentence that has one: the same source's reported speech
+# going on ("…, it added." then "Industrial investment is expected to rise by 4.3 pct this year").
+_FORECAST = re.compile(r"\b(?:is|are)\s+(?:expected|likely|forecast|projected|predicted|seen)\s+to\b")
 _CONTINUES = re.compile(r"\s*(?:He|She|It|They)\s+(?:would|will|could|might|may|should|had|has|have)\b")
 GENERIC = frozenset({"report", "statement", "letter", "ministry", "agency", "group", "official", "spokesman",
                      "spokeswoman", "spokesperson", "source", "it", "he", "she", "they", "document", "study",
@@ -416,7 +419,7 @@ class Attributor:
         elif source:
             self.last_named = source
         elif self.previous and (self.open_quote or sentence.lstrip().startswith(("“", "\""))
-                                or _CONTINUES.match(sentence)):
+                                or _CONTINUES.match(sentence) or _FORECAST.search(sentence)):
             source = self.previous  # a quote, or reported speech ("It would cost…"), going on from the last
         if "“" in sentence or "”" in sentence:
             self.open_quote = sentence.rfind("“") > sentence.rfind("”")
