@@ -18,10 +18,11 @@ _VERBS = ("said", "says", "say", "reported", "reports", "estimates", "estimated"
           "stated", "states", "claimed", "claims", "added", "adds", "noted", "notes", "confirmed", "wrote", "writes",
           "counted", "recorded", "believes", "put", "puts", "calculated", "calculates", "predicted", "predicts",
           "forecast", "forecasts", "warned", "warns", "testified", "admitted", "acknowledged", "according to",
-          "predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised")
+          "predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised", "commented",
+          "projecting", "projects")
 # Verbs that state a figure without reporting it: a sentence's reporting verb ("said") comes first.
 _WEAK = frozenset({"predict", "expect", "expects", "look for", "looks for", "assumed", "assumes", "revised", "put",
-                   "puts"})
+                   "puts", "projecting", "projects"})
 _VERB = re.compile(rf"(?i:\b({trie(_VERBS)})\b)")
 _VERB_LOWER = re.compile(rf"\b({trie(_VERBS)})\b")
 # Words that are verbs after a speaker but nouns after a figure or an article ("a government estimate of").
@@ -50,6 +51,8 @@ _ADVERB = re.compile(_ADVERB_WORDS, re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:“”\"()]|\bthat\b|\band\b(?!\s+[A-Z])|\bbut\b")
 _AFTER_NAME = re.compile(r"^\s*((?:the\s+|a\s+)?[A-Z][^,.;:()“”\"]{0,80}?)(?=\s+(?:in|on|at|that|to|from|with|"
                          r"when|after|on|,)\b|[,.;:]|$)")
+_AFTER_SOMEONE = re.compile(r"^\s*((?:one|an?|another|the|two|several|some)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                            r"(?=\s*[,.;:]|\s+(?:in|at|from|with|who)\b|\s*$)")
 # A sentence opening with a pronoun and a modal goes on with what the sentence before reported.
 _CURLY_QUOTE = re.compile("[“”]")
 _ACCORDING_TO = re.compile(r"\s*((?:[^,.;:()“”\"]|\.(?=\S)|(?<=\b[A-Z])\.){2,80})")  # "the U.S. agriculture counselor"
@@ -155,6 +158,9 @@ _ESTIMATES = re.compile(r"\b((?:(?-i:[A-Z])[\w-]*\s+)?(?:other|some|independent|
                         r"(?:ranged|range|put|say|said|gave|give|suggest|suggested|reached)\b", re.IGNORECASE)
 
 
+_FIGURES_SHOW = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){1,3}(?:figures|data|statistics))\s+(?:show|showed|shows)\b")
+
+
 # A wire headline's speaker after a dash at its end.
 _HEADLINE_SPEAKER = re.compile(r"(?:\s-\s*|(?<=[A-Z])-)((?:[A-Z][A-Z.'’&]*\s?){1,4})$")
 _HEADLINE_NOUNS = frozenset({"analyst", "source", "official", "trader", "report", "economist", "dealer", "paper",
@@ -171,6 +177,8 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
     could_estimate = lower is None or any(noun in lower for noun in _ESTIMATE_NOUNS)
     if could_estimate and (estimates := _ESTIMATES.search(sentence)) is not None:
         return estimates[1]
+    if " show" in sentence and (shown := _FIGURES_SHOW.search(sentence)) is not None:
+        return shown[1]  # "Customs figures show China had a trade deficit of 11.9 billion dlrs"
     if "quoted" in sentence and (quoted := _QUOTED_AS.search(sentence)) is not None:
         return " ".join(quoted[1].split())
     cased = sentence != sentence.lower()  # a text in lower case shows no names by their capitals
@@ -194,8 +202,9 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
             continue  # "a previous 15.68 mln estimate", "industry reports": a noun, not a speaker's verb
         if verb.lower() == "revised" and not _REVISED_WHAT.match(rest):
             continue  # "an upwardly revised third quarter": an adjective
-        if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)):
-            return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters
+        if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)
+                                                                or _AFTER_SOMEONE.match(rest)):
+            return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters; “…,” said one arbitrager
         subject = _subject_before(before) or _elided_subject(sentence, before)
         if subject and not looks_like_speaker(subject, cased):
             continue  # "Sunflowerseed 1986/87 production is still", "their own": no one says it here
@@ -335,14 +344,16 @@ _NOT_OWNERS = frozenset({"previous", "earlier", "latest", "official", "initial",
                          "year", "month", "week", "growth", "output", "budget", "trade", "price"})
 
 
-_NOMINAL_HINT = re.compile(trie(["estimate", "forecast", "figure", "count", "tally", "projection", "toll"]))
+_NOMINAL_HINT = re.compile(trie(["estimate", "forecast", "figure", "count", "tally", "projection", "toll", "guesses",
+                                 "ideas"]))
 
 
 # Estimates no one is named for, just before a figure: a source of their own beside the sentence's speaker.
-_UNNAMED = re.compile(r"\b((?:earlier|previous|other|independent|unofficial|industry|initial|original|later|some)\s+"
-                      r"(?:estimates|forecasts|figures|projections|counts|tallies)|(?-i:[Tt])he\s+official\s+"
-                      r"(?:estimate|forecast|figure))\s+(?:for\s+[\w/-]+\s+)?(?:of|at|put\s+at|is|was)\s+"
-                      r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+_UNNAMED = re.compile(r"\b((?:earlier|previous|other|independent|unofficial|industry|initial|original|later|some|most)"
+                      r"\s+(?:trade\s+)?(?:estimates|forecasts|figures|projections|counts|tallies|guesses|ideas)|"
+                      r"trade\s+(?:estimates|guesses|ideas)|(?-i:[Tt])he\s+official\s+(?:estimate|forecast|figure))"
+                      r"\s+(?:for\s+[\w/-]+\s+)?(?:of|at|put\s+at|is|was|were|are)\s+(?:[a-z]+\s+){0,4}$",
+                      re.IGNORECASE)
 # "lower than the official 12.8 mln tonnes": the official figure, set against others' estimates.
 _OFFICIAL_BEFORE = re.compile(r"\bthe\s+(official|unofficial)\s+$", re.IGNORECASE)
 # "some analysts said …, citing trade talk earlier this year that 14 to 15 mln acres …": the figure is the talk's.
