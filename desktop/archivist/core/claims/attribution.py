@@ -181,7 +181,6 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
         return shown[1]  # "Customs figures show China had a trade deficit of 11.9 billion dlrs"
     if "quoted" in sentence and (quoted := _QUOTED_AS.search(sentence)) is not None:
         return " ".join(quoted[1].split())
-    cased = sentence != sentence.lower()  # a text in lower case shows no names by their capitals
     agent = weak = None  # "as estimated by the CBO"; "the forecast assumed": speakers if no other is named
     for match in _VERB.finditer(sentence) if lower is None else _VERB_LOWER.finditer(lower):
         verb, rest = sentence[match.start(1):match.end(1)], sentence[match.end():]
@@ -206,7 +205,7 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
                                                                 or _AFTER_SOMEONE.match(rest)):
             return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters; “…,” said one arbitrager
         subject = _subject_before(before) or _elided_subject(sentence, before)
-        if subject and not looks_like_speaker(subject, cased):
+        if subject and not looks_like_speaker(subject, sentence):
             continue  # "Sunflowerseed 1986/87 production is still", "their own": no one says it here
         if subject and verb.lower() in _WEAK:  # "The forecast assumed 13 dlrs …, the sources said": theirs
             weak = weak or subject
@@ -240,25 +239,29 @@ _DEFINITE = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "t
 _AGENT_ENDS = ("er", "ers", "or", "ors", "ist", "ists")  # "protest organisers", "more purchasers"
 
 
-def looks_like_speaker(subject: str, cased: bool = True) -> bool:
+def looks_like_speaker(subject: str, sentence: str | None = None) -> bool:
     """Whether the words before a verb of saying can be who says it: a name (a capitalised word after the first),
     a speaker's noun ("analysts", "the ministry"), or a pronoun; never a figure, a unit or a clause's fragment
-    ("5.6 to 9.9 pct below this season's new", "In calculating Moscow's crop", "their own", "still"). ``cased``:
-    whether the text shows names by their capitals (a text in lower case does not: any other words may be one)."""
-    words = subject.replace("<", " ").replace(">", " ").split()
-    if not words or any(ch.isdigit() for ch in subject):
+    ("5.6 to 9.9 pct below this season's new", "In calculating Moscow's crop", "their own", "still"). In a
+    ``sentence`` written in lower case, which shows no names by their capitals, any other words may be one."""
+    if not subject or _DIGIT.search(subject) is not None:
         return False
-    lowered = [word.lower().strip(",.;:'’\"()") for word in words]
-    if lowered[0] in _NOT_FIRST or any(word in _NOT_IN_NAME for word in lowered):
+    lowered = _NAME_WORD.findall(subject.lower())
+    if not lowered or lowered[0] in _NOT_FIRST or not _NOT_IN_NAME.isdisjoint(lowered):
         return False
     one = lowered[0]
-    if len(words) == 1 and (one in _PRONOUNS or not (one in STOP or one.endswith(_NOT_NAME_ENDS))):
+    if len(lowered) == 1 and (one in _PRONOUNS or not (one in STOP or one.endswith(_NOT_NAME_ENDS))):
         return True  # "he"; a name the text did not capitalise ("…, bracho said")
-    if one in _DEFINITE and len(words) <= 4 and all(word.isalpha() for word in lowered[1:]) \
-            and not lowered[-1].endswith(("est", "ly", "own")):  # "the highest", "their own": no one
+    if one in _DEFINITE and len(lowered) <= 4 and not lowered[-1].endswith(("est", "ly", "own")):
         return True  # "the automaker", "his father", "the exchange": someone the story named before
-    return not cased or any(word[:1].isupper() for word in words) or lowered[-1].endswith(_AGENT_ENDS) \
-        or any(lemma(word) in _SPEAKER_NOUNS for word in lowered)
+    return _CAPITAL.search(subject) is not None or lowered[-1].endswith(_AGENT_ENDS) \
+        or any(lemma(word) in _SPEAKER_NOUNS for word in lowered) \
+        or (sentence is not None and sentence == sentence.lower())
+
+
+_DIGIT = re.compile(r"\d")
+_CAPITAL = re.compile(r"(?:^|\s|<)[A-Z]")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 _REVISED_WHAT = re.compile(r"\s+(?:its|their|his|her|our|the|up|down|upward|downward)\b", re.IGNORECASE)
@@ -345,7 +348,7 @@ _NOT_OWNERS = frozenset({"previous", "earlier", "latest", "official", "initial",
 
 
 _NOMINAL_HINT = re.compile(trie(["estimate", "forecast", "figure", "count", "tally", "projection", "toll", "guesses",
-                                 "ideas"]))
+                                 "ideas", "official"]))
 
 
 # Estimates no one is named for, just before a figure: a source of their own beside the sentence's speaker.
@@ -373,11 +376,11 @@ def cited_source(text: str, start: int, offset: int) -> str | None:
 def nominal_source(text: str, start: int, offset: int) -> str | None:
     """Who owns the estimate a figure is given as ("a government estimate of 1.99 mln": "government"), else
     None; a pronoun or a generic noun ("its estimate") is left to the sentence's speaker."""
+    if _NOMINAL_HINT.search(text, max(start, offset - 90), offset) is None:
+        return None  # the words the patterns need are not there: most figures
     if text.endswith("official ", max(start, offset - 12), offset) \
             and (official := _OFFICIAL_BEFORE.search(text, max(start, offset - 20), offset)) is not None:
         return f"the {official[1]} figure"
-    if _NOMINAL_HINT.search(text, max(start, offset - 90), offset) is None:
-        return None  # the words the pattern needs are not there: most figures
     if (unnamed := _UNNAMED.search(text, max(start, offset - 90), offset)) is not None:
         return unnamed[1]  # "higher than earlier estimates of 150,000"
     found = _NOMINAL.search(text, max(start, offset - 90), offset)
