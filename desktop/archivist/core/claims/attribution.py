@@ -158,7 +158,8 @@ _ESTIMATES = re.compile(r"\b((?:(?-i:[A-Z])[\w-]*\s+)?(?:other|some|independent|
                         r"(?:ranged|range|put|say|said|gave|give|suggest|suggested|reached)\b", re.IGNORECASE)
 
 
-_FIGURES_SHOW = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){1,3}(?:figures|data|statistics))\s+(?:show|showed|shows)\b")
+_FIGURES_SHOW = re.compile(r"\b([A-Z][\w.'’-]*\s+(?:(?!said\b|says\b)[\w.'’-]+\s+){0,2}(?:figures|data|statistics))\s+"
+                           r"(?:show|showed|shows)\b")
 
 
 # A wire headline's speaker after a dash at its end.
@@ -355,7 +356,7 @@ _NOMINAL_HINT = re.compile(trie(["estimate", "forecast", "figure", "count", "tal
 _UNNAMED = re.compile(r"\b((?:earlier|previous|other|independent|unofficial|industry|initial|original|later|some|most)"
                       r"\s+(?:trade\s+)?(?:estimates|forecasts|figures|projections|counts|tallies|guesses|ideas)|"
                       r"trade\s+(?:estimates|guesses|ideas)|(?-i:[Tt])he\s+official\s+(?:estimate|forecast|figure))"
-                      r"\s+(?:for\s+[\w/-]+\s+)?(?:of|at|put\s+at|is|was|were|are)\s+(?:[a-z]+\s+){0,4}$",
+                      r"\s+(?:for\s+(?:the\s+)?[\w/-]+\s+)?(?:of|at|put\s+at|is|was|were|are)\s+(?:[a-z]+\s+){0,4}$",
                       re.IGNORECASE)
 # "lower than the official 12.8 mln tonnes": the official figure, set against others' estimates.
 _OFFICIAL_BEFORE = re.compile(r"\bthe\s+(official|unofficial)\s+$", re.IGNORECASE)
