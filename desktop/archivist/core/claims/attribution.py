@@ -158,6 +158,8 @@ _ESTIMATES = re.compile(r"\b((?:(?-i:[A-Z])[\w-]*\s+)?(?:other|some|independent|
                         r"(?:ranged|range|put|say|said|gave|give|suggest|suggested|reached)\b", re.IGNORECASE)
 
 
+_SOME_THINK = re.compile(r"\s*((?:Some|Others|Many|Most|some|others|many|most)(?:\s+(?:analysts|traders|dealers|"
+                         r"economists))?)\s+(?:see|saw|think|thought|believe|believed|expect|expected)\b")
 _FIGURES_SHOW = re.compile(r"\b([A-Z][\w.'’-]*\s+(?:(?!said\b|says\b)[\w.'’-]+\s+){0,2}(?:figures|data|statistics))\s+"
                            r"(?:show|showed|shows)\b")
 
@@ -180,6 +182,9 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
         return estimates[1]
     if " show" in sentence and (shown := _FIGURES_SHOW.search(sentence)) is not None:
         return shown[1]  # "Customs figures show China had a trade deficit of 11.9 billion dlrs"
+    if (lower or sentence.lower()).startswith(("some ", "others ", "many ", "most ")) \
+            and (group := _SOME_THINK.match(sentence)) is not None:
+        return group[1]  # "Some see stocks three mln barrels higher", "others think"
     if "quoted" in sentence and (quoted := _QUOTED_AS.search(sentence)) is not None:
         return " ".join(quoted[1].split())
     agent = weak = None  # "as estimated by the CBO"; "the forecast assumed": speakers if no other is named
@@ -205,6 +210,8 @@ def sentence_source(sentence: str, lower: str | None = None) -> str | None:
         if before.rstrip().endswith(("”", "\"", "’", "'")) and (name := _AFTER_NAME.match(rest)
                                                                 or _AFTER_SOMEONE.match(rest)):
             return name[1].strip()  # “…,” said Syria’s Foreign Ministry in two letters; “…,” said one arbitrager
+        if verb[-3:] == "ing":  # "USDA is projecting": a progressive, not a passive ("is said")
+            before = _PASSIVE_BEFORE.sub("", before.rstrip()) + " "
         subject = _subject_before(before) or _elided_subject(sentence, before)
         if subject and not looks_like_speaker(subject, sentence):
             continue  # "Sunflowerseed 1986/87 production is still", "their own": no one says it here
