@@ -14,7 +14,7 @@ from archivist.core.claims.conflicts import find_pairs
 from archivist.core.claims.export import ledger_csv, ledger_markdown, write_ledger
 from archivist.core.claims.ledger import ledger_rows
 from archivist.core.claims.records import ClaimPair, ClaimRecord, LedgerRow
-from archivist.core.claims.storage import replace_claims
+from archivist.core.claims.storage import found_in_stored_texts, replace_claims
 from archivist.core.claims.what import query_key
 from archivist.core.errors import InvalidInputError, NotFoundError
 from archivist.core.jobs import CancelToken, Progress, ProgressCallback, no_progress
@@ -149,14 +149,9 @@ class Claims:
         return total
 
     def _rebuild_chunk(self, ids: list[int]) -> int:
-        query = (select(DocumentText.document_id, DocumentText.text, DocumentText.pages, Document.language)
-                 .join(Document, Document.id == DocumentText.document_id).where(DocumentText.document_id.in_(ids)))
-        total = 0
         with self.archive.lock.hold(), self.archive.sessions.begin() as session:
-            for document_id, text, pages, language in session.execute(query).all():
-                pairs = [(int(start), str(label)) for start, label in pages or []]
-                total += replace_claims(session, document_id, text, pairs, language)
-        return total
+            found = found_in_stored_texts(session, ids)
+            return sum(replace_claims(session, document_id, claims) for document_id, claims in found.items())
 
     # -- helpers -------------------------------------------------------------------------------------------
     def _where(self, condition: object, collection_id: int | None, limit: int | None = None) -> list[ClaimRecord]:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from archivist.core.catalogue.models import Claim, ClaimsPending
+from archivist.core.catalogue.models import Claim, ClaimsPending, Document, DocumentText
 from archivist.core.claims.extract import FoundClaim, find_claims
 
 FIELDS = [field.name for field in fields(FoundClaim)]
@@ -62,11 +62,22 @@ def store_pending(session: Session, found: Mapping[int, Sequence[FoundClaim]]) -
     return len(rows)
 
 
-def replace_claims(session: Session, document_id: int, text: str, pages: Sequence[tuple[int, str]],
-                   language: str | None) -> int:
-    """Find a document's claims again in its (new) text; returns how many it has now."""
+def found_in_stored_texts(session: Session, document_ids: Sequence[int]) -> dict[int, list[FoundClaim]]:
+    """The claims in these documents' stored texts, in their catalogued language (none for a document without
+    a text)."""
+    query = (select(DocumentText.document_id, DocumentText.text, DocumentText.pages, Document.language)
+             .join(Document, Document.id == DocumentText.document_id)
+             .where(DocumentText.document_id.in_(list(document_ids))))
+    found: dict[int, list[FoundClaim]] = {document_id: [] for document_id in document_ids}
+    for document_id, text, pages, language in session.execute(query).all():
+        found[document_id] = find_claims(text, [(int(start), str(label)) for start, label in pages or []], language)
+    return found
+
+
+def replace_claims(session: Session, document_id: int, claims: Sequence[FoundClaim]) -> int:
+    """Put a document's claims found again in place of those it had; returns how many it has now."""
     session.execute(delete(Claim).where(Claim.document_id == document_id))
     session.execute(delete(ClaimsPending).where(ClaimsPending.document_id == document_id))
-    rows = claim_rows(document_id, find_claims(text, pages, language))
+    rows = claim_rows(document_id, claims)
     insert_claims(session, rows)
     return len(rows)

@@ -166,7 +166,7 @@ class Importer:
             assert self._indexing is not None
             self._indexing.commit_now()  # the last commit starts now, not when this is done
             self.progress(Progress(self._done, self._total, "finding claims"))
-            find_later(self.archive, waiting)
+            find_later(self.archive.sessions, self.archive.lock, waiting)
         self._claims_waiting = []
 
     def _indexer(self, files: list[Path]) -> IndexFeeder | _IndexHere:
