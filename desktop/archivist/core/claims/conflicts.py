@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 
+from archivist.core.claims.contrast import one_source
 from archivist.core.claims.quantity import (
     COMMON_AMONG,
     SEPARATOR,
@@ -146,12 +147,7 @@ def _own(claim: ClaimRecord) -> frozenset[str]:
 
 
 def _one_source(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """"Marin" after "Justo Marin Ludena", "Royal Bank" after "Royal Bank of Canada": one document naming one
-    source in fewer words (every word of one name is in the other)."""
-    if not a.source_key or not b.source_key:
-        return False
-    first, second = (set(key.replace("(", " ").replace(")", " ").split()) for key in (a.source_key, b.source_key))
-    return first <= second or second <= first
+    return bool(a.source_key) and bool(b.source_key) and one_source(a.source_key or "", b.source_key or "")
 
 
 def about_events(claim: ClaimRecord) -> bool:

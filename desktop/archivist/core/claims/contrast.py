@@ -25,9 +25,10 @@ _CONTRAST = re.compile(r"\b(?:but|while|whereas|compared\s+(?:with|to)|against|t
 _SCALED = re.compile(r"\b(?:mln|bln|billion|million|trillion|bn)\b", re.IGNORECASE)
 
 
-def _one_source(a: str, b: str) -> bool:
-    """"Marin" and "Justo Marin Ludena": every word of one key in the other."""
-    first, second = set(a.split()), set(b.split())
+def one_source(a: str, b: str) -> bool:
+    """"Marin" after "Justo Marin Ludena", "Royal Bank" after "Royal Bank of Canada": one document naming one
+    source in fewer words (every word of one source key is in the other; parentheses aside)."""
+    first, second = (set(key.replace("(", " ").replace(")", " ").split()) for key in (a, b))
     return first <= second or second <= first
 
 
@@ -60,7 +61,7 @@ def set_against(text: str, found: list[FoundClaim]) -> list[FoundClaim]:
             unit = _unit_of(first, second)
             if unit is None or not first.source_key or not first.what_key:
                 continue
-            if _one_source(first.source_key, second.source_key) or first.what_key == second.what_key \
+            if one_source(first.source_key, second.source_key) or first.what_key == second.what_key \
                     or not _CONTRAST.search(text, first.end, second.start):
                 break  # the nearest figure of the unit is the one it is set against, or none is
             found[index] = replace(second, what=first.what, what_key=first.what_key, unit=unit[0],
